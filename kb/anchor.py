@@ -1,0 +1,58 @@
+"""Anchors: find a passage in a source's text and compute its Web Annotation selectors.
+
+Offsets count Unicode code points of the stored text (NFC), 0-based, end exclusive, as
+``oa:TextPositionSelector`` requires; prefix and suffix are the characters right around the passage,
+cut at most ``CONTEXT`` characters away (shorter at the text's ends).
+"""
+from dataclasses import dataclass
+
+CONTEXT = 32
+
+
+class PassageNotFound(ValueError):
+    """The passage is not in the text (or not that many times)."""
+
+
+@dataclass(frozen=True)
+class Selectors:
+    exact: str
+    prefix: str
+    suffix: str
+    start: int
+    end: int
+
+
+def selectors_at(text: str, start: int, end: int) -> Selectors:
+    """The selectors of ``text[start:end]``."""
+    if not 0 <= start < end <= len(text):
+        raise PassageNotFound(f"offsets {start}-{end} are outside the text (0-{len(text)})")
+    return Selectors(
+        exact=text[start:end],
+        prefix=text[max(0, start - CONTEXT):start],
+        suffix=text[end:end + CONTEXT],
+        start=start,
+        end=end,
+    )
+
+
+def locate(text: str, passage: str, occurrence: int | None = None) -> Selectors:
+    """The selectors of the ``occurrence``-th (1-based) appearance of ``passage`` in ``text``.
+
+    A passage that occurs more than once must say which occurrence it means: guessing would anchor
+    a claim at the wrong place.
+    """
+    starts = []
+    at = text.find(passage)
+    while at != -1:
+        starts.append(at)
+        at = text.find(passage, at + 1)
+    if not starts:
+        raise PassageNotFound(f"passage not found in the text: {passage[:60]!r}")
+    if occurrence is None and len(starts) > 1:
+        raise PassageNotFound(
+            f"passage occurs {len(starts)} times; say which occurrence is meant: {passage[:60]!r}")
+    occurrence = occurrence or 1
+    if not 1 <= occurrence <= len(starts):
+        raise PassageNotFound(f"passage occurs {len(starts)} times, not {occurrence}: {passage[:60]!r}")
+    start = starts[occurrence - 1]
+    return selectors_at(text, start, start + len(passage))

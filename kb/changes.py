@@ -1,0 +1,76 @@
+"""A unit of work as data: what goes into a new named graph, the current view and the provenance graph.
+
+One :class:`Change` becomes one SPARQL Update request, which both backends apply as one transaction:
+a write is all or nothing. Terms are serialised by rdflib (escaped), never formatted from user text.
+"""
+from dataclasses import dataclass, field
+
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.namespace import PROV, RDF, XSD
+
+from kb import sparql
+from kb.namespaces import PROVENANCE_GRAPH
+
+
+def _triples(graph) -> str:
+    return "\n".join(f"    {s.n3()} {p.n3()} {o.n3()} ." for s, p, o in graph)
+
+
+@dataclass
+class Change:
+    """Insert ``units`` (graph name -> triples) as named graphs and into the current view;
+    retire ``retired`` graphs (marked invalidated, their triples leave the current view unless another
+    current graph holds them); record ``provenance`` triples in ``ckb:provenance``."""
+
+    units: dict[URIRef, Graph] = field(default_factory=dict)
+    provenance: Graph = field(default_factory=Graph)
+    retired: list[URIRef] = field(default_factory=list)
+    current_view: bool = True
+
+    @classmethod
+    def inserting(cls, dataset: Dataset) -> "Change":
+        """A change that adds a dataset's named graphs as units, its ``ckb:provenance`` graph as provenance."""
+        change = cls()
+        for graph in dataset.graphs():
+            if len(graph) == 0:
+                continue
+            if graph.identifier == PROVENANCE_GRAPH:
+                change.provenance += graph
+            elif isinstance(graph.identifier, URIRef):
+                change.units[graph.identifier] = graph
+        return change
+
+    def attribute(self, agent: URIRef, at: Literal, revision_of: URIRef | None = None):
+        """Provenance of every unit of this change: who, when, and which older version it revises."""
+        for name in self.units:
+            self.provenance.add((name, RDF.type, PROV.Entity))
+            self.provenance.add((name, PROV.wasAttributedTo, agent))
+            self.provenance.add((name, PROV.generatedAtTime, at))
+            if revision_of is not None:
+                self.provenance.add((name, PROV.wasRevisionOf, revision_of))
+        for old in self.retired:
+            self.provenance.add((old, PROV.invalidatedAtTime, at))
+
+    def view_triples(self) -> Graph:
+        view = Graph()
+        for graph in self.units.values():
+            view += graph
+        return view
+
+    def as_update(self) -> str:
+        """The SPARQL Update request of this change (operations in order, one request)."""
+        operations = []
+        if self.provenance:
+            operations.append(f"INSERT DATA {{ GRAPH {PROVENANCE_GRAPH.n3()} {{\n{_triples(self.provenance)}\n}} }}")
+        for old in self.retired:
+            operations.append(sparql.bind_values(sparql.text("write/retire"), {"old": old}))
+        for name, graph in self.units.items():
+            operations.append(f"INSERT DATA {{ GRAPH {name.n3()} {{\n{_triples(graph)}\n}} }}")
+        if self.current_view and self.units:
+            operations.append(f"INSERT DATA {{\n{_triples(self.view_triples())}\n}}")
+        return " ;\n".join(operations)
+
+
+def now_literal() -> Literal:
+    from datetime import datetime, timezone
+    return Literal(datetime.now(timezone.utc).isoformat(timespec="seconds"), datatype=XSD.dateTime)

@@ -1,0 +1,62 @@
+"""Open the knowledge base a command or the server works on.
+
+A data directory (``--store DIR``, ``CLAIMKB_STORE``, default ``./var/store``) holds the embedded
+Oxigraph store (``DIR/oxigraph``) and, while ``claimkb serve`` runs, ``DIR/server.json``. Oxigraph
+lets one process write a store, and reading it while another process writes is undefined; so while a
+server runs, the other commands talk to it over HTTP (its token-protected ``/_kb/`` endpoints) and see
+exactly what it sees. With ``CLAIMKB_SPARQL_QUERY`` and ``CLAIMKB_SPARQL_UPDATE`` set, everything runs
+on that remote SPARQL endpoint instead.
+"""
+import json
+import os
+from pathlib import Path
+
+from kb.knowledgebase import KnowledgeBase
+from kb.store import EmbeddedStore, RemoteStore, StoreError, StoreLocked
+
+DEFAULT_STORE = "var/store"
+
+
+def store_dir(option: str | None = None) -> Path:
+    return Path(option or os.environ.get("CLAIMKB_STORE") or DEFAULT_STORE)
+
+
+def server_file(directory: Path) -> Path:
+    return directory / "server.json"
+
+
+def open_kb(directory: Path, *, remote: dict | None = None, load: bool = True) -> KnowledgeBase:
+    """The KB on ``remote`` endpoints if given, else in ``directory`` (through its server if one runs)."""
+    if remote and remote.get("query"):
+        if not remote.get("update"):
+            raise StoreError("a remote store needs an update endpoint too (CLAIMKB_SPARQL_UPDATE)")
+        store = RemoteStore(remote["query"], remote["update"], remote.get("user"), remote.get("password"))
+    else:
+        try:
+            store = EmbeddedStore(directory / "oxigraph")
+        except StoreLocked:
+            store = _through_server(directory)
+    kb = KnowledgeBase(store)
+    if load:
+        kb.ensure_loaded()
+    return kb
+
+
+def _through_server(directory: Path) -> RemoteStore:
+    try:
+        server = json.loads(server_file(directory).read_text())
+    except (OSError, ValueError):
+        raise StoreLocked(
+            f"the store {directory} is in use by another process that is not a claimkb server; "
+            "stop that process (or wait for it to finish) and try again") from None
+    return RemoteStore(server["url"] + "/_kb/query", server["url"] + "/_kb/update", token=server["token"])
+
+
+def remote_settings(args=None) -> dict:
+    """Remote endpoint settings from options, falling back to the environment."""
+    def pick(option, variable):
+        return getattr(args, option, None) or os.environ.get(variable)
+    return {"query": pick("sparql_query", "CLAIMKB_SPARQL_QUERY"),
+            "update": pick("sparql_update", "CLAIMKB_SPARQL_UPDATE"),
+            "user": pick("sparql_user", "CLAIMKB_SPARQL_USER"),
+            "password": os.environ.get("CLAIMKB_SPARQL_PASSWORD")}

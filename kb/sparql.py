@@ -1,0 +1,80 @@
+"""SPARQL text from ``kb/queries/*.rq`` files, and values bound into it safely.
+
+Python never formats user values into SPARQL. Values are RDF terms: the embedded store binds them
+natively (pyoxigraph substitutions); where a protocol has no bindings (a remote endpoint, SPARQL
+Update) they are written as a ``VALUES`` block of serialised terms at the start of the query's first
+``WHERE`` group. Terms are serialised by rdflib (``n3()``), which escapes them: no value can change
+the query's structure.
+"""
+from functools import cache
+from importlib.resources import files
+
+from rdflib import BNode, Literal, URIRef
+from rdflib.term import Node
+
+import pyoxigraph as ox
+
+
+class QueryNotFound(LookupError):
+    pass
+
+
+@cache
+def text(name: str) -> str:
+    """The text of ``kb/queries/<name>.rq`` (or ``.ru`` for updates); ``name`` may hold a folder."""
+    folder = files("kb.queries")
+    for suffix in (".rq", ".ru"):
+        resource = folder.joinpath(name + suffix)
+        if resource.is_file():
+            return resource.read_text(encoding="utf-8")
+    raise QueryNotFound(f"no query kb/queries/{name}.rq")
+
+
+def to_oxigraph(term: Node):
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype))) if term.datatype \
+            else ox.Literal(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    raise TypeError(f"cannot bind {term!r}")
+
+
+def to_rdflib(term) -> Node | None:
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        datatype = term.datatype.value
+        if datatype == "http://www.w3.org/2001/XMLSchema#string":
+            return Literal(term.value)
+        return Literal(term.value, datatype=URIRef(datatype))
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    raise TypeError(f"unexpected term {term!r}")
+
+
+def values_block(bindings: dict[str, Node]) -> str:
+    names = " ".join(f"?{name}" for name in bindings)
+    row = " ".join(term.n3() for term in bindings.values())
+    return f"VALUES ({names}) {{ ({row}) }}"
+
+
+def bind_values(query: str, bindings: dict[str, Node]) -> str:
+    """``query`` (our own trusted text) with ``bindings`` as a VALUES block at the start of its first WHERE group."""
+    if not bindings:
+        return query
+    for name in bindings:
+        if not name.isidentifier():
+            raise ValueError(f"not a variable name: {name!r}")
+    at = query.upper().find("WHERE {")
+    if at == -1:
+        raise ValueError("a query with bindings needs a 'WHERE {' group")
+    at += len("WHERE {")
+    return query[:at] + "\n  " + values_block(bindings) + "\n" + query[at:]

@@ -1,0 +1,83 @@
+"""Validation of data against the shapes: whole graphs here, single writes in :mod:`kb.incremental`.
+
+A violation is a value with plain-words messages (English and French), so that the CLI, the forms and
+the API can show it next to the field it concerns.
+"""
+from dataclasses import dataclass
+
+import pyshacl
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import SH
+
+import shapes
+from kb import vocabulary
+
+
+@dataclass(frozen=True, order=True)
+class Violation:
+    focus: str
+    path: str | None
+    value: str | None
+    shape: str
+    component: str
+    message_en: str
+    message_fr: str
+    severity: str
+
+    @property
+    def key(self):
+        """What identifies a violation across data graphs (shape blank nodes come from one shapes graph)."""
+        return (self.focus, self.path, self.value, self.shape, self.component, self.message_en)
+
+    def __str__(self) -> str:
+        where = f" ({self.path.rsplit('/', 1)[-1].rsplit('#', 1)[-1]})" if self.path else ""
+        return f"{self.focus}{where}: {self.message_en}"
+
+
+def _messages(report: Graph, result) -> tuple[str, str]:
+    by_language: dict[str | None, str] = {}
+    for message in report.objects(result, SH.resultMessage):
+        language = message.language if isinstance(message, Literal) else None
+        by_language.setdefault(language, str(message))
+    english = by_language.get("en") or by_language.get(None) or next(iter(by_language.values()), "")
+    return english, by_language.get("fr", english)
+
+
+def _term(value) -> str | None:
+    return None if value is None else str(value)
+
+
+def violations_in(report: Graph) -> list[Violation]:
+    """The results of a pySHACL report graph, sorted."""
+    found = []
+    for result in report.subjects(SH.focusNode, None):
+        english, french = _messages(report, result)
+        found.append(Violation(
+            focus=str(report.value(result, SH.focusNode)),
+            path=_term(report.value(result, SH.resultPath)),
+            value=_term(report.value(result, SH.value)),
+            shape=str(report.value(result, SH.sourceShape)),
+            component=str(report.value(result, SH.sourceConstraintComponent)),
+            message_en=english,
+            message_fr=french,
+            severity=str(report.value(result, SH.resultSeverity)).rsplit("#", 1)[-1],
+        ))
+    return sorted(set(found))
+
+
+def validate(data: Graph, focus_nodes: list[URIRef] | None = None) -> list[Violation]:
+    """Every violation of the shapes in ``data`` (with the vocabulary added for class hierarchy).
+
+    With ``focus_nodes``, only those nodes are validated (the rest of ``data`` is context).
+    """
+    graph = data + vocabulary.graph()
+    _conforms, report, _text = pyshacl.validate(
+        graph,
+        shacl_graph=shapes.load(),
+        inference=None,
+        allow_warnings=True,
+        focus_nodes=focus_nodes or None,
+    )
+    if not isinstance(report, Graph):  # pySHACL could not run the shapes: a bug of ours, not of the data
+        raise RuntimeError(f"the shapes could not be run: {report}")
+    return violations_in(report)

@@ -1,0 +1,15 @@
+"""The claimkb vocabulary (``kb/vocab/*.ttl``): terms, verdict scheme, mappings."""
+from functools import cache
+from importlib.resources import files
+
+from rdflib import Graph
+
+
+@cache
+def graph() -> Graph:
+    """The vocabulary graph, parsed once per process; treat it as read-only."""
+    vocabulary = Graph()
+    for resource in sorted(files("kb.vocab").iterdir(), key=lambda r: r.name):
+        if resource.name.endswith(".ttl"):
+            vocabulary.parse(data=resource.read_text(encoding="utf-8"), format="turtle")
+    return vocabulary
