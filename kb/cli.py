@@ -90,7 +90,8 @@ COMMANDS = {"load": cmd_load, "validate": cmd_validate, "query": cmd_query, "exp
 
 
 def parser() -> argparse.ArgumentParser:
-    top = argparse.ArgumentParser(prog="claimkb", description=__doc__.split("\n\n")[0].strip("`: "))
+    top = argparse.ArgumentParser(prog="claimkb", description="The claimkb fact-check knowledge base.",
+                                  epilog="Every command takes --store DIR; see README.md.")
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--store", help="data directory (default: $CLAIMKB_STORE or ./var/store)")
     common.add_argument("--sparql-query", help="remote SPARQL query endpoint ($CLAIMKB_SPARQL_QUERY)")

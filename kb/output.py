@@ -15,8 +15,9 @@ def compact(term) -> str:
     """A term as people read it: prefixed names for known namespaces, plain text for literals."""
     if isinstance(term, URIRef):
         for prefix, namespace in PREFIXES.items():
-            if term.startswith(namespace) and term[len(namespace):].replace("-", "").replace("_", "").isalnum():
-                return f"{prefix}:{term[len(namespace):]}"
+            local = term[len(namespace):]
+            if term.startswith(namespace) and local.replace("-", "").replace("_", "").replace("/", "").isalnum():
+                return f"{prefix}:{local}"
         return f"<{term}>"
     if isinstance(term, Literal):
         return f"{term}@{term.language}" if term.language else str(term)

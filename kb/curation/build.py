@@ -124,7 +124,8 @@ def add_source(story: Story, source: dict):
 def add_event(story: Story, event: dict):
     g = story.unit("event", event["slug"])
     node = story.events[event["slug"]]
-    g.add((node, RDF.type, CKB[event["type"]]))
+    # "Event" is schema:Event itself; the other types are the ckb: subclasses of it.
+    g.add((node, RDF.type, SCHEMA.Event if event["type"] == "Event" else CKB[event["type"]]))
     _texts(g, node, SCHEMA.name, event, "name")
     _texts(g, node, SCHEMA.description, event, "description")
     g.add((node, SCHEMA.startDate, date_literal(event["start"])))
