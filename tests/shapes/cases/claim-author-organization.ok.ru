@@ -1,0 +1,4 @@
+# Another organization as claimant.
+# shape: ckb:ClaimShape-author
+# shape: ckb:CreativeWorkShape-author
+DELETE { <claim/leak> schema:author ?old } INSERT { <claim/leak> schema:author <agent/sora-pr-puppets> } WHERE { <claim/leak> schema:author ?old }

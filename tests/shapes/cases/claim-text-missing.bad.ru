@@ -1,0 +1,3 @@
+# A claim without its text.
+# expect: ckb:ClaimShape-text <claim/research-phase> A claim needs its text (schema:text) as the source states it, with its language (for example "…"@fr), and at most one text per language (an English rendering goes in "…"@en): add the text or its language tag, or remove the extra one.
+DELETE WHERE { <claim/research-phase> schema:text ?any }

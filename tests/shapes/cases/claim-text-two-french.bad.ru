@@ -1,0 +1,3 @@
+# Two French texts for one claim.
+# expect: ckb:ClaimShape-text <claim/research-phase> A claim needs its text (schema:text) as the source states it, with its language (for example "…"@fr), and at most one text per language (an English rendering goes in "…"@en): add the text or its language tag, or remove the extra one.
+INSERT DATA { <claim/research-phase> schema:text "Sora reste un projet de recherche"@fr }

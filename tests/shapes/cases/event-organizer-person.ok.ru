@@ -1,0 +1,3 @@
+# A person and an organization as organizers.
+# shape: ckb:EventShape-organizer
+INSERT DATA { <event/leak> schema:organizer <agent/camille-martin> }

@@ -1,0 +1,3 @@
+# A person working for two organizations.
+# shape: ckb:PersonShape-worksFor
+INSERT DATA { <agent/camille-martin> schema:worksFor <agent/openai> }

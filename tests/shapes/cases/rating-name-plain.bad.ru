@@ -1,0 +1,3 @@
+# A label without its language.
+# expect: ckb:RatingShape-alternateName <review/leak#rating> A rating needs the verdict's label as shown to readers (schema:alternateName), with its language (for example "Trompeur"@fr), at most one per language: add it.
+INSERT DATA { <review/leak#rating> schema:alternateName "Vrai" }

@@ -1,0 +1,3 @@
+# A verdict written as text.
+# expect: ckb:RatingShape-verdict <review/leak#rating> A rating needs exactly one verdict (ckb:verdict) from the claimkb verdict scale (ckb:VerdictScheme), such as ckb:True, ckb:Misleading or ckb:Misquoted: pick one.
+DELETE { <review/leak#rating> ckb:verdict ?old } INSERT { <review/leak#rating> ckb:verdict "Vrai" } WHERE { <review/leak#rating> ckb:verdict ?old }

@@ -1,0 +1,3 @@
+# A prefix longer than the text before the passage.
+# expect: ckb:TextQuoteSelectorShape-prefixMatches <anchor/leak#quote> The prefix of the anchor (oa:prefix) is not the text just before the passage in the document: recompute the selectors from the document's text.
+DELETE { <anchor/leak#quote> oa:prefix ?old } INSERT { <anchor/leak#quote> oa:prefix "Dépêche. Selon le collectif, " } WHERE { <anchor/leak#quote> oa:prefix ?old }

@@ -1,0 +1,3 @@
+# Two publication dates.
+# expect: ckb:CreativeWorkShape-datePublished <source/article> There is one publication date (schema:datePublished), a valid date such as 2024-11-27 or a date and time such as 2024-11-27T09:00:00+01:00: keep one and check it.
+INSERT DATA { <source/article> schema:datePublished "2024-11-28"^^xsd:date }
