@@ -9,6 +9,7 @@ on that remote SPARQL endpoint instead.
 """
 import json
 import os
+import sys
 from pathlib import Path
 
 from kb.knowledgebase import KnowledgeBase
@@ -37,8 +38,9 @@ def open_kb(directory: Path, *, remote: dict | None = None, load: bool = True) -
         except StoreLocked:
             store = _through_server(directory)
     kb = KnowledgeBase(store)
-    if load:
-        kb.ensure_loaded()
+    if load and kb.ensure_loaded():
+        where = remote["query"] if remote and remote.get("query") else directory
+        print(f"claimkb: the store was empty; loaded the shipped KB into {where}", file=sys.stderr)
     return kb
 
 
