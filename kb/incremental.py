@@ -11,7 +11,7 @@ it. The current view conforms before the write, so nothing else can change.
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF
 
-from kb import sparql
+from kb import sparql, vocabulary
 from kb.namespaces import OA
 from kb.validation import Violation, validate
 
@@ -91,4 +91,6 @@ def check_write(store, added: Graph, removed: Graph | None = None) -> list[Viola
     removed = removed if removed is not None else Graph()
     view = PostWriteView(store, added, removed)
     focus = affected_nodes(view, added, removed)
-    return validate(context(view, focus), focus_nodes=sorted(focus))
+    # The context holds the verdicts' scheme (a rating's objects); of the vocabulary, only the class
+    # hierarchy lies further out than the shapes' one hop.
+    return validate(context(view, focus), focus_nodes=sorted(focus), vocabulary_graph=vocabulary.class_hierarchy())

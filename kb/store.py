@@ -51,6 +51,7 @@ class EmbeddedStore:
     def __init__(self, path: Path):
         self.path = Path(path)
         self.path.mkdir(parents=True, exist_ok=True)
+        self.generation = 0  # counts writes, so that snapshots (``backup``) can tell they are stale
         try:
             self._store = ox.Store(str(self.path))
         except OSError as error:
@@ -97,10 +98,20 @@ class EmbeddedStore:
             self._store.update(bind_values(update, bindings or {}))
         except SyntaxError as error:
             raise QuerySyntaxError(str(error)) from error
+        finally:
+            self.generation += 1
 
     def load(self, data: bytes, format: str = "nq"):
         """Add ``data`` in one transaction (``extend``)."""
-        self._store.extend(ox.parse(data, format=DUMP_FORMATS[format]))
+        try:
+            self._store.extend(ox.parse(data, format=DUMP_FORMATS[format]))
+        finally:
+            self.generation += 1
+
+    def backup(self, directory: Path):
+        """A consistent copy of the store in the new ``directory`` (a RocksDB checkpoint: hard links, cheap),
+        that other processes may open read-only while this one writes."""
+        self._store.backup(str(directory))
 
     def dump(self, format: str = "nq", graph=None) -> bytes:
         options = {}

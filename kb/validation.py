@@ -10,10 +10,12 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import SH
 
 import shapes
-from kb import vocabulary
+from kb import sparql_cache, vocabulary
+
+sparql_cache.install()
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class Violation:
     focus: str
     path: str | None
@@ -62,15 +64,17 @@ def violations_in(report: Graph) -> list[Violation]:
             message_fr=french,
             severity=str(report.value(result, SH.resultSeverity)).rsplit("#", 1)[-1],
         ))
-    return sorted(set(found))
+    return sorted(set(found), key=lambda v: tuple(part or "" for part in v.key))
 
 
-def validate(data: Graph, focus_nodes: list[URIRef] | None = None) -> list[Violation]:
-    """Every violation of the shapes in ``data`` (with the vocabulary added for class hierarchy).
+def validate(data: Graph, focus_nodes: list[URIRef] | None = None, vocabulary_graph: Graph | None = None
+             ) -> list[Violation]:
+    """Every violation of the shapes in ``data``, read together with ``vocabulary_graph`` (default: the
+    whole vocabulary, for its class hierarchy and verdict scheme).
 
     With ``focus_nodes``, only those nodes are validated (the rest of ``data`` is context).
     """
-    graph = data + vocabulary.graph()
+    graph = data + (vocabulary.graph() if vocabulary_graph is None else vocabulary_graph)
     _conforms, report, _text = pyshacl.validate(
         graph,
         shacl_graph=shapes.load(),

@@ -3,6 +3,7 @@ from functools import cache
 from importlib.resources import files
 
 from rdflib import Graph
+from rdflib.namespace import RDFS
 
 
 @cache
@@ -13,3 +14,12 @@ def graph() -> Graph:
         if resource.name.endswith(".ttl"):
             vocabulary.parse(data=resource.read_text(encoding="utf-8"), format="turtle")
     return vocabulary
+
+
+@cache
+def class_hierarchy() -> Graph:
+    """Only the ``rdfs:subClassOf`` axioms: what ``sh:class`` needs beyond the data it checks."""
+    hierarchy = Graph()
+    for triple in graph().triples((None, RDFS.subClassOf, None)):
+        hierarchy.add(triple)
+    return hierarchy

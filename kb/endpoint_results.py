@@ -1,0 +1,127 @@
+"""Query results as bytes in the W3C formats, written from pyoxigraph terms (no rdflib: workers load fast).
+
+SELECT/ASK: SPARQL 1.1 Query Results JSON, XML, CSV and TSV. CONSTRUCT/DESCRIBE: any RDF syntax
+pyoxigraph writes. Rows are written here rather than by pyoxigraph's own serializer because the
+endpoint stops at its row limit and says so: a ``"truncated": true`` member in JSON (clients ignore
+members they do not know), and the ``X-SPARQL-Truncated`` header for every format.
+"""
+import csv
+import io
+import json
+from xml.sax.saxutils import escape, quoteattr
+
+import pyoxigraph as ox
+
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+# name: (media type, kind) -- kind "select" covers ASK too, "graph" is CONSTRUCT and DESCRIBE.
+FORMATS = {
+    "json": ("application/sparql-results+json", "select"),
+    "xml": ("application/sparql-results+xml", "select"),
+    "csv": ("text/csv", "select"),
+    "tsv": ("text/tab-separated-values", "select"),
+    "ttl": ("text/turtle", "graph"),
+    "nt": ("application/n-triples", "graph"),
+    "jsonld": ("application/ld+json", "graph"),
+    "rdfxml": ("application/rdf+xml", "graph"),
+    "trig": ("application/trig", "graph"),
+    "nq": ("application/n-quads", "graph"),
+    # For the workbench: a graph as a table of subject, predicate, object in SPARQL JSON.
+    "triples-json": ("application/sparql-results+json", "graph"),
+}
+RDF_FORMATS = {"ttl": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "jsonld": ox.RdfFormat.JSON_LD,
+               "rdfxml": ox.RdfFormat.RDF_XML, "trig": ox.RdfFormat.TRIG, "nq": ox.RdfFormat.N_QUADS}
+
+
+def json_term(term) -> dict:
+    kind = type(term)  # exact types, tested most frequent first: this runs for every cell
+    if kind is ox.NamedNode:
+        return {"type": "uri", "value": term.value}
+    if kind is ox.Literal:
+        if term.language:
+            return {"type": "literal", "value": term.value, "xml:lang": term.language}
+        datatype = term.datatype.value
+        if datatype == XSD_STRING:
+            return {"type": "literal", "value": term.value}
+        return {"type": "literal", "value": term.value, "datatype": datatype}
+    if kind is ox.BlankNode:
+        return {"type": "bnode", "value": term.value}
+    return {"type": "triple", "value": {"subject": json_term(term.subject), "predicate": json_term(term.predicate),
+                                        "object": json_term(term.object)}}
+
+
+def _xml_term(term) -> str:
+    if isinstance(term, ox.NamedNode):
+        return f"<uri>{escape(term.value)}</uri>"
+    if isinstance(term, ox.BlankNode):
+        return f"<bnode>{escape(term.value)}</bnode>"
+    if isinstance(term, ox.Triple):
+        return (f"<triple><subject>{_xml_term(term.subject)}</subject><predicate>{_xml_term(term.predicate)}"
+                f"</predicate><object>{_xml_term(term.object)}</object></triple>")
+    if term.language:
+        return f"<literal xml:lang={quoteattr(term.language)}>{escape(term.value)}</literal>"
+    if term.datatype.value != XSD_STRING:
+        return f"<literal datatype={quoteattr(term.datatype.value)}>{escape(term.value)}</literal>"
+    return f"<literal>{escape(term.value)}</literal>"
+
+
+def _csv_value(term) -> str:
+    if term is None:
+        return ""
+    if isinstance(term, ox.BlankNode):
+        return f"_:{term.value}"
+    if isinstance(term, ox.Triple):
+        return str(term)
+    return term.value
+
+
+def write_select(variables: list[str], rows: list, format: str, truncated: bool) -> bytes:
+    """``rows``: lists of terms (None when unbound), in the order of ``variables``."""
+    if format in ("json", "triples-json"):
+        body = {"head": {"vars": variables},
+                "results": {"bindings": [{v: json_term(t) for v, t in zip(variables, row) if t is not None}
+                                         for row in rows]}}
+        if truncated:
+            body["truncated"] = True
+        return json.dumps(body, ensure_ascii=False).encode("utf-8")
+    if format == "xml":
+        out = ['<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#">\n<head>']
+        out += [f"<variable name={quoteattr(v)}/>" for v in variables]
+        out.append("</head>\n<results>\n")
+        for row in rows:
+            cells = "".join(f"<binding name={quoteattr(v)}>{_xml_term(t)}</binding>"
+                            for v, t in zip(variables, row) if t is not None)
+            out.append(f"<result>{cells}</result>\n")
+        out.append("</results>\n</sparql>\n")
+        return "".join(out).encode("utf-8")
+    if format == "csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\r\n")
+        writer.writerow(variables)
+        writer.writerows([_csv_value(t) for t in row] for row in rows)
+        return buffer.getvalue().encode("utf-8")
+    if format == "tsv":  # terms in Turtle syntax; str() of a pyoxigraph term is its N-Triples form
+        lines = ["\t".join(f"?{v}" for v in variables)]
+        lines += ["\t".join("" if t is None else str(t) for t in row) for row in rows]
+        return ("\n".join(lines) + "\n").encode("utf-8")
+    raise ValueError(f"not a results format: {format}")
+
+
+def write_boolean(answer: bool, format: str) -> bytes:
+    if format == "json":
+        return json.dumps({"head": {}, "boolean": answer}).encode()
+    if format == "xml":
+        return (f'<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#">'
+                f"<head/><boolean>{'true' if answer else 'false'}</boolean></sparql>\n").encode()
+    return ("true\n" if answer else "false\n").encode()
+
+
+def write_graph(triples: list, format: str, prefixes: dict[str, str], truncated: bool) -> bytes:
+    if format == "triples-json":
+        return write_select(["subject", "predicate", "object"],
+                            [[t.subject, t.predicate, t.object] for t in triples], "json", truncated)
+    rdf_format = RDF_FORMATS[format]
+    if rdf_format.supports_datasets:
+        triples = [ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in triples]
+    options = {"prefixes": prefixes} if format in ("ttl", "trig", "rdfxml") else {}
+    return ox.serialize(triples, format=rdf_format, **options)

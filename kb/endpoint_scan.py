@@ -1,0 +1,117 @@
+"""What a researcher's SPARQL text asks for, read without running it.
+
+The endpoint must refuse some requests *before* anything runs: updates, ``SERVICE`` (pyoxigraph would
+really fetch it over HTTP) and ``FROM``/``FROM NAMED`` graphs that the KB does not hold. pyoxigraph
+exposes no parser, so this module reads the text with SPARQL's lexical rules (strings, IRIs and comments
+are skipped as wholes) and looks at the keywords. It errs on the side of refusing: a keyword hidden in
+an unterminated string is still seen. Whether the text is valid SPARQL is left to Oxigraph's parser,
+whose message and position reach the user.
+"""
+import re
+from dataclasses import dataclass, field
+from urllib.parse import urljoin
+
+QUERY_FORMS = {"SELECT": "select", "ASK": "ask", "CONSTRUCT": "construct", "DESCRIBE": "describe"}
+UPDATE_KEYWORDS = {"INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH"}
+
+_TOKEN = re.compile(r"""
+    (?P<string>'''(?:[^'\\]|\\.|'(?!''))*'''|\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"
+              |'(?:[^'\\\n\r]|\\.)*'|"(?:[^"\\\n\r]|\\.)*")
+  | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
+  | (?P<comment>\#[^\n\r]*)
+  | (?P<var>[?$]\w+)
+  | (?P<pname>(?:[^\W\d][\w.-]*)?:(?:[\w:%.-]|\\.)*)
+  | (?P<word>[^\W\d_]\w*)
+  | (?P<other>\S)
+""", re.VERBOSE | re.DOTALL)
+_CODEPOINT = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+
+
+class Refused(Exception):
+    """The request asks for something this read-only, local endpoint never does."""
+
+
+class UpdateRefused(Refused):
+    pass
+
+
+class RemoteRefused(Refused):
+    pass
+
+
+@dataclass
+class Reading:
+    """What the text asks for: its form (None when it names none: Oxigraph's parser will say why),
+    and the graphs its ``FROM`` and ``FROM NAMED`` clauses name, as absolute IRIs where they resolve."""
+    form: str | None = None
+    from_graphs: list[str] = field(default_factory=list)
+    from_named: list[str] = field(default_factory=list)
+
+    @property
+    def kind(self) -> str | None:
+        """``"select"`` for SELECT and ASK (results formats), ``"graph"`` for CONSTRUCT and DESCRIBE."""
+        return None if self.form is None else ("graph" if self.form in ("construct", "describe") else "select")
+
+
+def tokens(text: str) -> list[tuple[str, str]]:
+    return [(m.lastgroup, m.group()) for m in _TOKEN.finditer(text) if m.lastgroup != "comment"]
+
+
+def read(text: str) -> Reading:
+    """Read ``text``; raise :class:`UpdateRefused` or :class:`RemoteRefused` for what must not run."""
+    # SPARQL allows \\u escapes anywhere in the text; read the decoded text too, so none hides a keyword.
+    variants = [text]
+    if "\\u" in text or "\\U" in text:
+        variants.append(_CODEPOINT.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), text))
+    readings = [_read(tokens(variant)) for variant in variants]  # each raises what it refuses
+    return readings[0]
+
+
+def _read(toks: list[tuple[str, str]]) -> Reading:
+    base, prefixes, at = None, {}, 0
+    while at < len(toks) and toks[at][0] == "word" and toks[at][1].upper() in ("BASE", "PREFIX"):
+        if toks[at][1].upper() == "BASE" and at + 1 < len(toks) and toks[at + 1][0] == "iri":
+            base = toks[at + 1][1][1:-1]
+            at += 2
+        elif at + 2 < len(toks) and toks[at + 1][0] == "pname" and toks[at + 2][0] == "iri":
+            prefixes[toks[at + 1][1].rstrip(":")] = _resolve(toks[at + 2][1][1:-1], base)
+            at += 3
+        else:
+            break
+    reading = Reading()
+    first = toks[at][1].upper() if at < len(toks) and toks[at][0] == "word" else None
+    if first in UPDATE_KEYWORDS:
+        raise UpdateRefused(f"this endpoint is read-only: SPARQL Update ({first}) is refused; nothing was changed")
+    reading.form = QUERY_FORMS.get(first)
+    for index, (kind, value) in enumerate(toks):
+        if kind != "word":
+            continue
+        keyword = value.upper()
+        if keyword == "SERVICE":
+            raise RemoteRefused("SERVICE is refused: this endpoint queries the KB only and fetches nothing remote")
+        if keyword in UPDATE_KEYWORDS and reading.form is None:  # not a query: no keyword of it may run
+            raise UpdateRefused(f"this endpoint is read-only: SPARQL Update ({keyword}) is refused; "
+                                "nothing was changed")
+        if keyword == "FROM":
+            named = index + 1 < len(toks) and toks[index + 1][1].upper() == "NAMED"
+            at = index + 2 if named else index + 1
+            graph = _graph_iri(toks[at] if at < len(toks) else None, prefixes, base)
+            (reading.from_named if named else reading.from_graphs).append(graph)
+    return reading
+
+
+def _graph_iri(token, prefixes: dict, base: str | None) -> str:
+    if token is None:
+        return ""
+    kind, value = token
+    if kind == "iri":
+        return _resolve(value[1:-1], base)
+    if kind == "pname":
+        prefix, _, local = value.partition(":")
+        if prefix in prefixes:
+            return prefixes[prefix] + local
+    return value  # not an IRI we can resolve: the graph check refuses it (or the parser does)
+
+
+def _resolve(iri: str, base: str | None) -> str:
+    return urljoin(base, iri) if base else iri

@@ -1,0 +1,156 @@
+"""The researchers' SPARQL endpoint: W3C SPARQL 1.1 Protocol at ``/sparql``, the workbench page, the
+VoID description (``/.well-known/void``) and the dumps (``/dumps/claimkb.nq``, ``/dumps/claimkb.ttl``).
+
+Queries run through :class:`kb.endpoint.Endpoint` (read-only, local, time- and row-limited); the
+request is read by ``protocol``, errors are mapped to statuses by ``errors``, pages are drawn by
+``workbench``. Settings: :data:`kb.endpoint.SETTINGS` (``SPARQL_TIME_LIMIT``, ``SPARQL_ROW_LIMIT``,
+``SPARQL_MAX_QUERY_BYTES``, ``SPARQL_WORKERS``), read from the app's config.
+"""
+import threading
+
+from flask import Blueprint, Response, current_app, g, request
+
+from kb.endpoint import Endpoint, QueryRequest, settings_from
+from kb.endpoint_describe import Figures, service_description, void
+from web.sparql import errors, protocol, workbench
+
+blueprint = Blueprint("sparql", __name__)
+EXPOSED = "X-SPARQL-Truncated, X-SPARQL-Row-Limit, X-SPARQL-Time-Limit, Server-Timing, Content-Disposition"
+DESCRIPTION_TYPES = {"text/turtle": "turtle", "application/ld+json": "json-ld", "application/json": "json-ld",
+                     "application/rdf+xml": "xml", "application/n-triples": "nt", "text/plain": "nt"}
+DUMPS = {"claimkb.nq": ("nq", None, "application/n-quads"), "claimkb.ttl": ("ttl", "default", "text/turtle")}
+
+
+@blueprint.record_once
+def setup(state):
+    app = state.app
+    settings = settings_from(app.config)
+    kb = app.extensions["claimkb"]
+    app.extensions["sparql"] = {"endpoint": Endpoint(kb, settings), "figures": Figures(kb), "settings": settings}
+
+
+@blueprint.before_request
+def warm_up():
+    """On the first request to the endpoint (often the workbench page), start the query workers in the
+    background (about 0.5 s). Not on the app's first request: apps that never serve SPARQL start none."""
+    state = _state()
+    if not state.get("warming"):
+        state["warming"] = True
+        threading.Thread(target=state["endpoint"].warm_up, daemon=True).start()
+
+
+def _state() -> dict:
+    return current_app.extensions["sparql"]
+
+
+def _root() -> str:
+    return request.url_root.rstrip("/")
+
+
+@blueprint.before_request
+def limit_body():
+    request.max_content_length = protocol.body_limit(_state()["settings"]["SPARQL_MAX_QUERY_BYTES"])
+
+
+@blueprint.after_request
+def cors(response: Response) -> Response:
+    """Any web page may query (YASGUI): the endpoint is public, read-only and uses no cookies."""
+    if request.method in ("GET", "HEAD", "POST", "OPTIONS"):
+        response.headers["Access-Control-Allow-Origin"] = "*"
+        response.headers["Access-Control-Expose-Headers"] = EXPOSED
+    response.vary.add("Accept")
+    return response
+
+
+@blueprint.route("/sparql", methods=["OPTIONS"])
+def preflight():
+    return Response(status=204, headers={"Access-Control-Allow-Methods": "GET, POST, OPTIONS",
+                                         "Access-Control-Allow-Headers": "Accept, Content-Type",
+                                         "Access-Control-Max-Age": "86400"})
+
+
+@blueprint.route("/sparql", methods=["GET", "POST"])
+def sparql():
+    state = _state()
+    settings, endpoint = state["settings"], state["endpoint"]
+    html = False
+    try:
+        formats = protocol.formats(request)
+        html = "html" in formats.values() and formats["select"] in ("html", None) \
+            and formats["graph"] in ("html", None)
+        text = protocol.query_text(request, settings["SPARQL_MAX_QUERY_BYTES"])
+        if text is None:
+            return _describe_service(html)
+        default_graphs, named_graphs = protocol.graphs(request)
+        seconds = protocol.seconds(request, settings["SPARQL_TIME_LIMIT"])
+        if html:
+            formats = {"select": "json", "graph": "triples-json"}
+        answer = endpoint.run(QueryRequest(text, formats, seconds, default_graphs, named_graphs))
+    except errors.HANDLED as error:
+        return _error(error, html)
+    if html:
+        return workbench.page(text, settings, answer=answer)
+    response = Response(answer.body, content_type=_with_charset(answer.media_type))
+    response.headers["X-SPARQL-Truncated"] = "true" if answer.truncated else "false"
+    response.headers["X-SPARQL-Row-Limit"] = str(settings["SPARQL_ROW_LIMIT"])
+    response.headers["X-SPARQL-Time-Limit"] = f"{seconds:g}"
+    response.headers["Server-Timing"] = f"query;dur={answer.seconds * 1000:.1f}"
+    if request.values.get("download"):
+        response.headers["Content-Disposition"] = f'attachment; filename="results.{answer.format}"'
+    return response
+
+
+def _with_charset(media_type: str) -> str:
+    return media_type if media_type.endswith("json") else f"{media_type}; charset=utf-8"
+
+
+def _error(error: Exception, html: bool) -> Response:
+    status = errors.status(error)
+    if html:
+        response = workbench.page(request.values.get("query", ""), _state()["settings"], error=str(error),
+                                  status=status)
+        response.status_code = status
+    else:
+        response = Response(f"{errors.TITLES.get(status, 'Error')}: {error}\n", status=status,
+                            mimetype="text/plain")
+    response.headers.update(errors.headers(error))
+    return response
+
+
+def _negotiate_description():
+    best = request.accept_mimetypes.best_match(list(DESCRIPTION_TYPES)) if request.accept_mimetypes else "text/turtle"
+    asked = request.args.get("format")
+    if asked:
+        best = {"ttl": "text/turtle", "jsonld": "application/ld+json", "rdfxml": "application/rdf+xml",
+                "nt": "application/n-triples"}.get(asked, asked)
+    if best not in DESCRIPTION_TYPES:
+        raise errors.NotAcceptable("description")
+    return best
+
+
+def _describe_service(html: bool) -> Response:
+    if html:
+        return workbench.page(request.args.get("query"), _state()["settings"])
+    media = _negotiate_description()
+    graph = service_description(_root(), _state()["figures"].get(), _state()["settings"])
+    return Response(graph.serialize(format=DESCRIPTION_TYPES[media]), content_type=_with_charset(media))
+
+
+@blueprint.get("/.well-known/void")
+def void_description():
+    try:
+        media = _negotiate_description()
+    except errors.HANDLED as error:
+        return _error(error, False)
+    graph = void(_root(), _state()["figures"].get())
+    return Response(graph.serialize(format=DESCRIPTION_TYPES[media]), content_type=_with_charset(media))
+
+
+@blueprint.get("/dumps/<name>")
+def dump(name: str):
+    if name not in DUMPS:
+        return Response(f"no dump {name}; there are {', '.join(DUMPS)}\n", status=404, mimetype="text/plain")
+    format, graph, media = DUMPS[name]
+    body = g.kb.store.dump(format, graph=graph)
+    return Response(body, content_type=f"{media}; charset=utf-8",
+                    headers={"Content-Disposition": f'attachment; filename="{name}"'})
