@@ -93,4 +93,4 @@ def check_write(store, added: Graph, removed: Graph | None = None) -> list[Viola
     focus = affected_nodes(view, added, removed)
     # The context holds the verdicts' scheme (a rating's objects); of the vocabulary, only the class
     # hierarchy lies further out than the shapes' one hop.
-    return validate(context(view, focus), focus_nodes=sorted(focus), vocabulary_graph=vocabulary.class_hierarchy())
+    return validate(context(view, focus), focus_nodes=focus, vocabulary_graph=vocabulary.class_hierarchy())

@@ -1,16 +1,16 @@
-"""The shapes against data: a conforming base dataset and, for each constraint, cases that change it.
+"""The shapes against data: a conforming base dataset and, for each shape, cases that change it.
 
 Each case in ``cases/`` is a SPARQL Update applied to a copy of ``fixtures/base.ttl``, with
-``BASE <https://w3id.org/claimkb/>`` and the project's prefixes (kb.namespaces.PREFIXES), so a case
-holds only its change. ``<name>.ok.ru`` must leave the data conforming; ``<name>.bad.ru`` must give exactly
-the violations its header lines announce, and nothing else::
+``BASE <https://w3id.org/claimkb/>`` and the project's prefixes (kb.namespaces.PREFIXES), so a
+case holds only its change. ``<name>.ok.ru`` must leave the data conforming; ``<name>.bad.ru`` must
+give exactly the violations its header lines announce, and nothing else::
 
     # expect: <shape> <focus node> <English message>
 
 where shape is a CURIE (``ckb:ClaimShape-author``) or an IRI, and focus node an IRI relative to the
-base (``<claim/leak>``), a CURIE, or ``_:`` for a blank node. An ok case names the shapes (or SPARQL
-constraints) it exercises with ``# shape: <shape>`` lines; a bad case covers those it expects. A test
-holds every constraint to at least one case of each kind.
+base (``<claim/leak>``), a CURIE, or ``_:`` for a blank node. An ok case names the shapes it
+exercises with ``# shape: <shape>`` lines; a bad case covers those it expects. A test holds every
+shape to at least one case of each kind.
 """
 from functools import cache
 from pathlib import Path
@@ -25,9 +25,6 @@ from kb.validation import validate
 
 HERE = Path(__file__).parent
 CASES = sorted((HERE / "cases").glob("*.ru"))
-# A known issue of kb.validation, not of the shapes: sorting violations compares a count violation's
-# missing value (None) with another violation's value on the same path. Strict: fixing it fails these.
-SORTS_NONE_WITH_STR = {"selector-exact-two.bad"}
 BLANK = "_:"
 
 
@@ -78,15 +75,7 @@ def test_base_conforms():
     assert [str(v) for v in validate(base())] == []
 
 
-def marked(case: Path):
-    name = case.name.removesuffix(".ru")
-    if name in SORTS_NONE_WITH_STR:
-        return pytest.param(case, id=name, marks=pytest.mark.xfail(
-            raises=TypeError, strict=True, reason="kb.validation sorts None against str"))
-    return pytest.param(case, id=name)
-
-
-@pytest.mark.parametrize("case", [marked(case) for case in CASES])
+@pytest.mark.parametrize("case", CASES, ids=lambda case: case.name.removesuffix(".ru"))
 def test_case(case: Path):
     expected, named = header(case)
     graph = applied(case)
@@ -161,3 +150,12 @@ def test_every_constraint_has_cases(kind: str):
                         if message == english(graph, URIRef(shape))}
     missing = sorted(str(h) for h in holders if str(h) not in covered)
     assert missing == [], f"shapes without a {kind} case"
+
+
+def test_cases_name_existing_shapes():
+    holders = {str(h) for h in constraint_holders(shapes.load())}
+    named = set()
+    for case in CASES:
+        expected, shapes_named = header(case)
+        named |= shapes_named | {shape for shape, _focus, _message in expected}
+    assert sorted(named - holders) == []

@@ -1,5 +1,4 @@
 # A document that is not a news article needs only its headline.
-# shape: ckb:NewsArticleShape-text
 # shape: ckb:NewsArticleShape-inLanguage
 # shape: ckb:NewsArticleShape-publisher
 # shape: ckb:SourceHeadlineShape

@@ -1,4 +1,4 @@
-# Positions count code points: an emoji (one code point, two UTF-16 units) before the passage shifts it by one.
+# Positions count code points: "🎨 " before the passage shifts it by two (the emoji is one code point, two UTF-16 units).
 # shape: ckb:TextQuoteSelectorShape-exactMatches
 # shape: ckb:TextQuoteSelectorShape-prefixMatches
 # shape: ckb:TextQuoteSelectorShape-suffixMatches

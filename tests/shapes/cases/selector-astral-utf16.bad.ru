@@ -1,4 +1,4 @@
-# Positions counted in UTF-16 units (the emoji counted twice) miss the passage by one.
+# Positions counted in UTF-16 units (the emoji counted twice) land one character late.
 # expect: ckb:TextQuoteSelectorShape-exactMatches <anchor/leak#quote> The exact text of the anchor (oa:exact) is not what the document says between its start and end positions: recompute the selectors from the document's text.
 # expect: ckb:TextQuoteSelectorShape-prefixMatches <anchor/leak#quote> The prefix of the anchor (oa:prefix) is not the text just before the passage in the document: recompute the selectors from the document's text.
 # expect: ckb:TextQuoteSelectorShape-suffixMatches <anchor/leak#quote> The suffix of the anchor (oa:suffix) is not the text just after the passage in the document: recompute the selectors from the document's text.
