@@ -58,7 +58,13 @@ class Change:
         return view
 
     def as_update(self) -> str:
-        """The SPARQL Update request of this change (operations in order, one request)."""
+        """The SPARQL Update request of this change (operations in order, one request).
+
+        INSERT DATA carries data, not query structure: each term is serialised by rdflib's ``n3()``
+        (IRIs validated, literals escaped), so no value can alter the request. One request keeps the
+        unit, its view copy, its provenance and the retirement in one transaction, on the embedded
+        store and on a remote endpoint alike; the retirement itself is a fixed ``.ru`` with bindings.
+        """
         operations = []
         if self.provenance:
             operations.append(f"INSERT DATA {{ GRAPH {PROVENANCE_GRAPH.n3()} {{\n{_triples(self.provenance)}\n}} }}")
