@@ -10,7 +10,7 @@ from pathlib import Path
 
 from rdflib import Dataset
 
-from kb import output
+from kb import cli_accounts, output
 from kb.connect import open_kb, remote_settings, store_dir
 from kb.knowledgebase import WriteRefused, all_triples
 from kb.incremental import check_write
@@ -114,6 +114,7 @@ def parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", parents=[common], help="serve the KB over HTTP")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=5000)
+    cli_accounts.add_parsers(commands, common)
     return top
 
 
@@ -122,6 +123,8 @@ def main(argv=None) -> int:
     try:
         if args.command == "serve":
             return cmd_serve(None, args) or 0
+        if args.command in cli_accounts.COMMANDS:
+            return cli_accounts.run(args)
         kb = open_kb(store_dir(args.store), remote=remote_settings(args))
         try:
             return COMMANDS[args.command](kb, args) or 0
