@@ -24,9 +24,11 @@ test: $(STAMP)
 data: $(STAMP)
 	$(BIN)/python -m kb.curation
 
+# Figures in BENCHMARKS.md; needs ../shared/data/liar. Not part of `make test` (about 15 minutes).
 bench: $(STAMP)
 	$(BIN)/pip install --quiet -e '.[bench]'
 	$(BIN)/python -m benchmarks.store_choice
+	$(BIN)/python -m benchmarks.scale
 
 clean:
 	rm -rf $(VENV) var

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from rdflib import Dataset
 
-from kb import cli_accounts, output
+from kb import cli_accounts, cli_import, output
 from kb.connect import open_kb, remote_settings, store_dir
 from kb.knowledgebase import WriteRefused, all_triples
 from kb.incremental import check_write
@@ -115,6 +115,7 @@ def parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=5000)
     cli_accounts.add_parsers(commands, common)
+    cli_import.add_parsers(commands, common)
     return top
 
 
@@ -127,7 +128,7 @@ def main(argv=None) -> int:
             return cli_accounts.run(args)
         kb = open_kb(store_dir(args.store), remote=remote_settings(args))
         try:
-            return COMMANDS[args.command](kb, args) or 0
+            return {**COMMANDS, **cli_import.COMMANDS}[args.command](kb, args) or 0
         finally:
             kb.close()
     except WriteRefused as refused:

@@ -1,0 +1,1 @@
+"""Exporters: published reviews as schema.org ClaimReview JSON-LD (:mod:`.claimreview`)."""
