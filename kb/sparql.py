@@ -19,6 +19,11 @@ class QueryNotFound(LookupError):
     pass
 
 
+class InvalidTerm(ValueError):
+    """A value that cannot be bound as an RDF term (an IRI with a space, a quote, a newline or no scheme):
+    refused before any query runs, so it can neither change a query nor reach the store."""
+
+
 @cache
 def text(name: str) -> str:
     """The text of ``kb/queries/<name>.rq`` (or ``.ru`` for updates); ``name`` may hold a folder."""
@@ -31,6 +36,14 @@ def text(name: str) -> str:
 
 
 def to_oxigraph(term: Node):
+    try:
+        return _to_oxigraph(term)
+    except ValueError as error:  # pyoxigraph checks IRIs and language tags as the RDF specs define them
+        kind = "IRI" if isinstance(term, URIRef) else "RDF term"
+        raise InvalidTerm(f"{str(term)[:200]!r} is not a valid {kind}: {error}") from None
+
+
+def _to_oxigraph(term: Node):
     if isinstance(term, URIRef):
         return ox.NamedNode(str(term))
     if isinstance(term, Literal):
@@ -60,9 +73,16 @@ def to_rdflib(term) -> Node | None:
     raise TypeError(f"unexpected term {term!r}")
 
 
+def n3(term: Node) -> str:
+    """The term as SPARQL text, once Oxigraph's rules accept it (rdflib's ``n3()`` alone lets through
+    IRIs that no SPARQL parser reads, such as one holding a newline)."""
+    to_oxigraph(term)
+    return term.n3()
+
+
 def values_block(bindings: dict[str, Node]) -> str:
     names = " ".join(f"?{name}" for name in bindings)
-    row = " ".join(term.n3() for term in bindings.values())
+    row = " ".join(n3(term) for term in bindings.values())
     return f"VALUES ({names}) {{ ({row}) }}"
 
 

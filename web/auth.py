@@ -168,11 +168,12 @@ def check_csrf():
 
 # -- login and logout ----------------------------------------------------------------------------------
 
-def _safe_next(target: str | None) -> str:
-    """Only local paths: a login link must not send people to another site."""
-    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
+def safe_next(target: str | None, default: str | None = None) -> str:
+    """Only local paths: a link must not send people to another site, nor carry a header (CR, LF)."""
+    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target \
+            and target.isprintable():
         return target
-    return url_for("annotate.dashboard")
+    return default or url_for("annotate.dashboard")
 
 
 @blueprint.route("/login", methods=["GET", "POST"])
@@ -198,7 +199,7 @@ def login():
                 session.permanent = True
                 session.update(user=user.name, generation=user.generation)
                 csrf_token()
-                return redirect(_safe_next(request.args.get("next")), 303)
+                return redirect(safe_next(request.args.get("next")), 303)
     response = current_app.make_response(
         (render_template("auth/login.html", error=error, name=name, next=request.args.get("next", "")), status))
     if status == 429:

@@ -10,7 +10,7 @@ from web.annotate import blueprint, forms
 from web.annotate.common import (about_choices, agents, claim_choices, done, existing, form_error, save,
                                  sources, workspace)
 from web.annotate.forms import FormErrors
-from web.auth import check, require
+from web.auth import check, require, safe_next
 from web.browse.links import href
 from web.browse.records import records
 
@@ -259,4 +259,4 @@ def retract():
         and (resource, RDF.type, OA.Annotation) in g.kb.graph(unit)
     check("annotate" if own_note else "retract")
     g.kb.retract(unit, g.user.agent)
-    return done(request.form.get("next") or "/", "retracted")
+    return done(safe_next(request.form.get("next"), "/"), "retracted")

@@ -137,9 +137,13 @@ def read_body() -> dict:
         raise Problem(415, "unsupported-media-type", "Send JSON-LD",
                       f"Send the annotation as {MEDIA}.", headers={"Accept-Post": MEDIA})
     try:
-        body = json.loads(request.get_data(as_text=True))
-    except ValueError as error:
-        raise Problem(400, "not-json", "The body is not JSON", str(error)) from None
+        body = json.loads(request.get_data().decode("utf-8"))
+        json.dumps(body, ensure_ascii=False).encode("utf-8")  # no lone surrogate ("\ud800") in a string
+    except UnicodeError:
+        raise Problem(400, "not-utf-8", "The body is not UTF-8",
+                      "JSON is UTF-8 (RFC 8259): send the annotation encoded in UTF-8.") from None
+    except (ValueError, RecursionError) as error:
+        raise Problem(400, "not-json", "The body is not JSON", str(error)[:300] or "nested too deeply") from None
     if not isinstance(body, dict):
         raise Problem(400, "not-an-annotation", "The body is not an annotation", "Send one JSON object.")
     return body

@@ -80,7 +80,18 @@ def _one(value, what: str):
 
 def _types(node) -> set:
     kind = node.get("type", node.get("@type", [])) if isinstance(node, dict) else []
-    return {kind} if isinstance(kind, str) else set(kind)
+    if isinstance(kind, str):
+        return {kind}
+    return {k for k in kind if isinstance(k, str)} if isinstance(kind, list) else set()
+
+
+def _text(node: dict, key: str, default: str = "") -> str:
+    value = node.get(key, default)
+    if value is None:
+        return default
+    if not isinstance(value, str):
+        raise BadAnnotation(f"{key} must be a string")
+    return value
 
 
 def source_of(reference: str, workspace: Workspace, host_url: str) -> URIRef:
@@ -105,18 +116,18 @@ def selectors_from(target: dict, text: str) -> Selectors:
     position = next((s for s in given if "TextPositionSelector" in _types(s)), None)
     if position is not None:
         start, end = position.get("start"), position.get("end")
-        if not isinstance(start, int) or not isinstance(end, int):
+        if not all(isinstance(n, int) and not isinstance(n, bool) for n in (start, end)):
             raise BadAnnotation("a TextPositionSelector needs whole numbers start and end")
         try:
             computed = selectors_at(text, start, end)
         except PassageNotFound:
             computed = Selectors("", "", "", start, end)
         quote = quote or {}
-        return Selectors(exact=quote.get("exact", computed.exact), prefix=quote.get("prefix", computed.prefix),
-                         suffix=quote.get("suffix", computed.suffix), start=start, end=end)
+        return Selectors(exact=_text(quote, "exact", computed.exact), prefix=_text(quote, "prefix", computed.prefix),
+                         suffix=_text(quote, "suffix", computed.suffix), start=start, end=end)
     if quote is None or not quote.get("exact"):
         raise BadAnnotation("the target needs a TextQuoteSelector (exact) or a TextPositionSelector (start, end)")
-    exact, prefix, suffix = quote["exact"], quote.get("prefix", ""), quote.get("suffix", "")
+    exact, prefix, suffix = _text(quote, "exact"), _text(quote, "prefix"), _text(quote, "suffix")
     starts, at = [], text.find(exact)
     while at != -1:
         if text[:at].endswith(prefix) and text[at + len(exact):].startswith(suffix):
@@ -154,7 +165,7 @@ def from_json(body: dict, workspace: Workspace, creator: URIRef, host_url: str, 
     if content is None:
         value, language = "", ""
     elif isinstance(content, dict) and ("TextualBody" in _types(content) or "value" in content):
-        value, language = str(content.get("value", "")), str(content.get("language", "") or "")
+        value, language = _text(content, "value"), _text(content, "language")
     else:
         raise BadAnnotation("a note's body is a TextualBody: {\"type\": \"TextualBody\", \"value\": \"...\"}")
     return workspace.note(source=source, selectors=selectors, motivation=motivation, value=value,

@@ -68,7 +68,10 @@ def query_text(request: Request, max_query_bytes: int) -> str | None:
                 raise UpdateRequest("this endpoint is read-only: SPARQL Update is refused; nothing was changed")
             queries = queries + request.form.getlist("query")
         elif kind == "application/sparql-query":
-            queries = queries + [request.get_data(as_text=True)]
+            try:
+                queries = queries + [request.get_data().decode("utf-8")]
+            except UnicodeDecodeError:
+                raise BadParameter("the query is not UTF-8: send it encoded in UTF-8") from None
         elif kind == "application/sparql-update":
             raise UpdateRequest("this endpoint is read-only: SPARQL Update is refused; nothing was changed")
         else:

@@ -1,0 +1,139 @@
+"""The reliability suite's fixtures: a real ``claimkb serve`` process on a copy of the shipped KB, its
+fact-checkers and API tokens made with the real CLI, clients that speak raw HTTP to it, and the checks
+that every test ends with: nothing written, nothing lost (the dump of every named graph, compared)."""
+import json
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from tests.conftest import ROOT
+from tests.reliability.client import PASSWORD, Client
+from tests.web.sparql.conftest import Canary
+
+ARTICLE = "https://w3id.org/claimkb/source/touslestops-sora-article"
+CLAIM = "sora-still-in-research-phase"
+PASSAGE = "Sora est toujours en phase de recherche"
+# otto is a second annotator: "another user" for anna's work
+USERS = {"anna": "annotator", "otto": "annotator", "rita": "reviewer", "eddie": "editor"}
+TOKENS = ("anna", "otto", "eddie")
+# What an attacker types where a value reaches a query: closing a string or an IRI, then an update.
+INJECTIONS = ['"> } ; DROP ALL ; #', "') } ; CLEAR ALL ; #", '\\u0022 } ; DROP ALL #', "x\n} ; DROP ALL ;\r\n#",
+              "<https://w3id.org/claimkb/x> } ; INSERT DATA { <a:b> <a:b> <a:b> } #", "%00%22", "\u0000"]
+
+
+def cli(*args, store: Path) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "kb.cli", *args, "--store", str(store)], cwd=ROOT, text=True,
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+
+
+def finish(process: subprocess.Popen, input: str | None = None) -> str:
+    out, err = process.communicate(input, timeout=120)
+    assert process.returncode == 0, err
+    return out
+
+
+def add_accounts(directory: Path, users: dict, tokens=()) -> dict:
+    """``claimkb user add`` (password on stdin) and ``claimkb token create``, run side by side."""
+    adding = [(cli("user", "add", name, "--role", role, store=directory), PASSWORD + "\n") for name, role in users.items()]
+    for process, input in adding:
+        finish(process, input)
+    creating = {name: cli("token", "create", name, store=directory) for name in tokens}
+    return {name: finish(process).strip().splitlines()[-1] for name, process in creating.items()}
+
+
+def start_server(directory: Path) -> tuple[subprocess.Popen, str]:
+    """``claimkb serve`` with its log in a file: a pipe that no one reads fills up after a few hundred
+    requests, and the server then blocks writing its request log (it looks like a hang)."""
+    log = open(directory.parent / "server.log", "w")
+    process = subprocess.Popen([sys.executable, "-m", "kb.cli", "serve", "--port", "0", "--store", str(directory)],
+                               cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+    log.close()
+    announcement = directory / "server.json"
+    deadline = time.time() + 60
+    while not announcement.exists():
+        if process.poll() is not None or time.time() > deadline:
+            process.kill()
+            pytest.fail(f"the server did not start: {(directory.parent / 'server.log').read_text()}")
+        time.sleep(0.1)
+    return process, json.loads(announcement.read_text())["url"]
+
+
+def stop_server(process: subprocess.Popen):
+    process.send_signal(signal.SIGINT)
+    try:
+        process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        pytest.fail("the server did not stop on SIGINT")
+
+
+@dataclass
+class Server:
+    url: str
+    directory: Path
+    tokens: dict = field(default_factory=dict)
+
+    def client(self, user: str | None = None, token: str | None = None) -> Client:
+        """A client: anonymous, signed in as ``user`` (a browser session), or with ``token``'s API token."""
+        client = Client(self.url, token=self.tokens[token] if token else None)
+        if user:
+            reply = client.login(user)
+            assert reply.status == 303, reply
+        return client
+
+    def dump(self) -> bytes:
+        reply = Client(self.url).get("/dumps/claimkb.nq")
+        assert reply.status == 200, reply
+        return reply.body
+
+    def quads(self) -> set:
+        return set(ox.parse(self.dump(), format=ox.RdfFormat.N_QUADS))
+
+    @contextmanager
+    def nothing_written(self):
+        before = self.dump()
+        yield
+        assert self.dump() == before, "the store changed"
+
+    @contextmanager
+    def nothing_lost(self):
+        """For requests that may write legitimately: every quad that was there stays, and whatever was
+        added is in new units of work, the current view and the provenance graph only."""
+        before = self.quads()
+        yield
+        after = self.quads()
+        assert before <= after, f"quads lost: {list(before - after)[:5]}"
+        provenance = ox.NamedNode("https://w3id.org/claimkb#provenance")
+        new_units = {q.subject for q in after - before if q.graph_name == provenance}
+        for quad in after - before:
+            assert quad.graph_name in new_units | {provenance, ox.DefaultGraph()}, quad
+
+
+@pytest.fixture(scope="session")
+def server(shipped_dir, tmp_path_factory):
+    """One server for the suite; tests that write leave only what a legitimate write leaves."""
+    directory = tmp_path_factory.mktemp("reliability") / "store"
+    shutil.copytree(shipped_dir, directory)
+    tokens = add_accounts(directory, USERS, TOKENS)
+    process, url = start_server(directory)
+    yield Server(url, directory, tokens)
+    stop_server(process)
+
+
+@pytest.fixture
+def canary():
+    canary = Canary()
+    yield canary
+    canary.close()
+
+
+def no_server_error(reply, what=""):
+    assert reply.status < 500, f"{what}: {reply}"
