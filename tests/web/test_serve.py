@@ -14,14 +14,15 @@ from tests.kb.test_cli import COUNT_CLAIMS, GOOD, claim_count
 
 @pytest.fixture
 def server(data_dir):
+    log = data_dir.parent / "server.log"
     process = subprocess.Popen([sys.executable, "-m", "kb.cli", "serve", "--port", "0", "--store", str(data_dir)],
-                               cwd=ROOT, stderr=subprocess.PIPE, text=True)
+                               cwd=ROOT, stderr=log.open("w"))  # a file: a pipe nobody reads would fill and block the server
     announcement = data_dir / "server.json"
     deadline = time.time() + 60
     while not announcement.exists():
         if process.poll() is not None or time.time() > deadline:
             process.kill()
-            pytest.fail(f"the server did not start: {process.stderr.read()}")
+            pytest.fail(f"the server did not start: {log.read_text()}")
         time.sleep(0.1)
     url = json.loads(announcement.read_text())["url"]
     yield url

@@ -48,14 +48,15 @@ class Reply:
 
 
 def start_server(directory: Path) -> tuple[subprocess.Popen, Server]:
+    log = directory.parent / "server.log"
     process = subprocess.Popen([sys.executable, "-m", "kb.cli", "serve", "--port", "0", "--store", str(directory)],
-                               cwd=ROOT, stderr=subprocess.PIPE, text=True)
+                               cwd=ROOT, stderr=log.open("w"))  # a file: a pipe nobody reads would fill and block the server
     announcement = directory / "server.json"
     deadline = time.time() + 60
     while not announcement.exists():
         if process.poll() is not None or time.time() > deadline:
             process.kill()
-            pytest.fail(f"the server did not start: {process.stderr.read()}")
+            pytest.fail(f"the server did not start: {log.read_text()}")
         time.sleep(0.1)
     info = json.loads(announcement.read_text())
     return process, Server(info["url"], process.pid, directory)
