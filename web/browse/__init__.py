@@ -2,9 +2,11 @@
 resource of the KB at its own path (``/claim/<slug>``...) or at ``/resource?iri=``, in HTML or as RDF.
 
 Every page is read from ``kb/queries/browse/*.rq`` with bound values. The modules: ``links`` (IRI -> path),
-``records`` (rows -> records, verdicts), ``claims`` (index, claim page, ClaimReview JSON-LD), ``sources``
-(article page), ``agents`` (agent, event, timeline), ``pages`` (home, vocabulary), ``resources``
-(dereferencing, generic pages, not found).
+``records`` (rows -> records, verdicts), ``results`` (pages of results; shared results kept until the next
+write), ``index`` (claims index: facets, search, sort, pages), ``claims`` (claim page, ClaimReview JSON-LD),
+``sources`` (article page), ``graphs`` (relation graphs as SVG), ``agents`` (agent, event, timeline),
+``pages`` (home, vocabulary), ``resources`` (dereferencing, generic pages, not found), ``messages`` (the
+readers' messages added since ``web/i18n.py``).
 """
 from flask import Blueprint, g, request
 from markupsafe import Markup
@@ -32,11 +34,12 @@ def remember_language(response):
 
 @blueprint.app_context_processor
 def template_helpers():
-    from web.browse import links, records
-    return {"_": i18n.translate, "pick": i18n.pick, "in_language": i18n.in_language,
+    from web.browse import links, messages, records
+    return {"_": messages.translate, "pick": i18n.pick, "in_language": i18n.in_language,
             "format_date": i18n.format_date, "href": links.href, "verdict": records.verdict,
             "term_label": records.term_label, "switch_language": links.switch_language,
-            "with_args": links.with_args}
+            "with_args": links.with_args,
+            "relations_href": links.relations_href}
 
 
-from web.browse import agents, claims, pages, resources, sources  # noqa: E402,F401  (routes)
+from web.browse import agents, claims, graphs, index, pages, resources, sources  # noqa: E402,F401  (routes)

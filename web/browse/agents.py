@@ -1,7 +1,7 @@
 """Agent and event pages, and the timeline of events with the claims about each."""
 from flask import g, render_template
 
-from web.browse import blueprint
+from web.browse import blueprint, results
 from web.browse.records import latest_verdict, record, records
 
 
@@ -35,7 +35,7 @@ def event_view(event):
 @blueprint.get("/timeline")
 def timeline():
     """Events on a time axis (grouped by day), each with the claims about it."""
-    rows = g.kb.select("browse/timeline")
+    rows = results.shared("browse/timeline")
     by_event: dict = {}
     for row in rows:
         if "claim" in row:

@@ -1,116 +1,12 @@
-"""The claims index (facets, search, sort, pages) and the claim page (with its ClaimReview JSON-LD)."""
-import math
-import re
-import unicodedata
+"""The claim page (with its ClaimReview JSON-LD)."""
+from flask import g, render_template
+from rdflib import URIRef
 
-from flask import abort, g, render_template, request
-from rdflib import Literal, URIRef
-
-from kb.namespaces import BASE, CKB, CITO
-from web.browse import blueprint, links
-from web.browse.records import Record, latest_verdict, record, records, verdict
+from kb.namespaces import CKB
+from web.browse.records import Record, latest_verdict, record, records
 from web.i18n import in_language, pick
 
-PAGE_SIZE = 20
-FACETS = ("verdict", "claimant", "source", "event", "presentedAs", "language")
-SORTS = ("reading", "date", "verdict", "false")
-MAX_TERMS = 4
-# Letters that the search matches with or without their accents, and the two apostrophes.
-FOLDS = {"a": "aàâäáã", "e": "eéèêë", "i": "iîïí", "o": "oôöóõ", "u": "uùûüú", "c": "cç", "y": "yÿ",
-         "n": "nñ", "'": "'’‘"}
 CONTEXT = 320  # characters of the article shown on each side of the passage
-
-
-# -- search ------------------------------------------------------------------------------------------
-
-def fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("’", "'")
-
-
-def search_patterns(query: str) -> list[str]:
-    """The words of a search as accent-insensitive regular expressions (bound as literals, never formatted
-    into SPARQL): "resume" matches "résumé", "l'acces" matches "l’accès"."""
-    patterns = []
-    for word in fold(query).split()[:MAX_TERMS]:
-        pattern = "".join(f"[{re.escape(FOLDS[c])}]" if c in FOLDS else re.escape(c) for c in word)
-        patterns.append(pattern)
-    return patterns
-
-
-# -- index -------------------------------------------------------------------------------------------
-
-def filter_bindings(args) -> tuple[dict, dict]:
-    """The query bindings for the filters a reader chose, and the chosen filters as shown."""
-    bindings, chosen = {}, {}
-    for facet in FACETS:
-        value = args.get(facet, "").strip()
-        if not value:
-            continue
-        chosen[facet] = value
-        bindings[facet] = Literal(value) if facet == "language" else URIRef(value)
-    for number, pattern in enumerate(search_patterns(args.get("q", "")), start=1):
-        bindings[f"q{number}"] = Literal(pattern)
-    return bindings, chosen
-
-
-def sort_rows(rows: list[dict], how: str) -> list[dict]:
-    def number(row, field, default):
-        return int(row[field]) if field in row else default
-    if how == "date":
-        return sorted(rows, key=lambda r: (str(r.get("date", "")), str(r["claim"])), reverse=True)
-    if how in ("verdict", "false"):
-        sign = -1 if how == "verdict" else 1
-        return sorted(rows, key=lambda r: (sign * number(r, "scale", 0) if "scale" in r else math.inf,
-                                           str(r["claim"])))
-    return sorted(rows, key=lambda r: (str(r.get("source0", "~")), number(r, "start", 0), str(r["claim"])))
-
-
-def summary(claim) -> Record:
-    found = record(g.kb.select("browse/claim-summary", claim=claim))
-    found = found or Record(claim=[claim])
-    found["current"] = latest_verdict(found)
-    return found
-
-
-def facet_values(bindings) -> dict:
-    facets = {facet: [] for facet in FACETS}
-    for row in g.kb.select("browse/claim-facets", **bindings):
-        value = row["value"]
-        facets[str(row["facet"])].append({"value": str(value), "count": int(row["count"]),
-                                          "label": facet_label(str(row["facet"]), value)})
-    return facets
-
-
-def facet_label(facet: str, value) -> str:
-    from web.browse.records import term_label
-    if facet == "verdict":
-        return verdict(value).label
-    if facet == "presentedAs":
-        return term_label(value)
-    if facet == "language":
-        return {"fr": "français", "en": "English"}.get(str(value), str(value))
-    return str(pick([row["label"] for row in g.kb.select("browse/labels", s=value)]) or value)
-
-
-@blueprint.get("/claims")
-def claims_index():
-    bindings, chosen = filter_bindings(request.args)
-    how = request.args.get("sort", "reading")
-    how = how if how in SORTS else "reading"
-    rows = sort_rows(g.kb.select("browse/claims", **bindings), how)
-    pages = max(1, math.ceil(len(rows) / PAGE_SIZE))
-    try:
-        page = min(max(1, int(request.args.get("page", 1))), pages)
-    except ValueError:
-        page = 1
-    shown = [summary(row["claim"]) for row in rows[(page - 1) * PAGE_SIZE: page * PAGE_SIZE]]
-    facets = facet_values(bindings)
-    labels = {facet: next((v["label"] for v in facets[facet] if v["value"] == value), value)
-              for facet, value in chosen.items()}
-    return render_template("browse/claims.html", claims=shown, total=len(rows), page=page, pages=pages,
-                           facets=facets, chosen=chosen, chosen_labels=labels, q=request.args.get("q", ""),
-                           sort=how, sorts=SORTS)
 
 
 # -- claim page --------------------------------------------------------------------------------------

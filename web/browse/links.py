@@ -36,18 +36,25 @@ def href(iri) -> str:
     return url_for("browse.resource_by_iri", iri=text)
 
 
+def relations_href(iri) -> str | None:
+    """The relation graph of a claim or a source of the KB (web/browse/graphs.py), or None."""
+    path = path_of(iri)
+    return "/relations" + path if path and path.startswith(("/claim/", "/source/")) else None
+
+
 def with_args(**changes) -> str:
-    """The current page's address with some query parameters changed (None removes one); page resets to 1."""
-    args = {k: v for k, v in request.args.items() if k not in ("page", "lang")}
+    """The current page's address with some query parameters changed (None removes one, a list gives it several
+    values); page resets to 1."""
+    args = {k: v for k, v in request.args.lists() if k not in ("page", "lang")}
     for key, value in changes.items():
         if value is None:
             args.pop(key, None)
         else:
-            args[key] = value
-    return request.path + ("?" + urlencode(args) if args else "")
+            args[key] = value if isinstance(value, list) else [value]
+    return request.path + ("?" + urlencode(args, doseq=True) if args else "")
 
 
 def switch_language(code: str) -> str:
-    args = {k: v for k, v in request.args.items() if k != "lang"}
-    args["lang"] = code
-    return request.path + "?" + urlencode(args)
+    args = {k: v for k, v in request.args.lists() if k != "lang"}
+    args["lang"] = [code]
+    return request.path + "?" + urlencode(args, doseq=True)

@@ -6,18 +6,18 @@ from flask import g, render_template, request
 from kb import sparql
 from kb.namespaces import CKB, VOCABULARY_GRAPH
 from web import conneg
-from web.browse import blueprint
+from web.browse import blueprint, results
 from web.browse.records import latest_verdict, records, verdict
 
 
 @blueprint.get("/")
 def home():
-    counts = {k: int(v) for k, v in g.kb.select("browse/counts")[0].items()}
-    latest = records(g.kb.select("browse/latest-reviews"), "review")
+    counts = {k: int(v) for k, v in results.shared("browse/counts")[0].items()}
+    latest = records(results.shared("browse/latest-reviews"), "review")
     for review in latest:
         review["current"] = latest_verdict(review)
     distribution = [{"verdict": verdict(row["verdict"]), "claims": int(row["claims"])}
-                    for row in g.kb.select("browse/verdict-distribution")]
+                    for row in results.shared("browse/verdict-distribution")]
     most = max([d["claims"] for d in distribution] + [1])
     return render_template("browse/home.html", counts=counts, latest=latest, distribution=distribution, most=most)
 
@@ -43,7 +43,7 @@ def vocab(suffix=None):
     name = conneg.negotiate(suffix)
     if name != "html":
         return conneg.negotiated(conneg.rdf_response(g.kb.graph(VOCABULARY_GRAPH), name), conneg.alternates("/vocab"))
-    terms = records(g.kb.select("browse/vocabulary-labels"), "term")
+    terms = records(results.shared("browse/vocabulary-labels"), "term")
     scale = [verdict(t.one("term")) for t in terms if t.one("scheme") == CKB.VerdictScheme]
     scale.sort(key=lambda v: (-(v.scale or -1), v.name))
     mappings = {}

@@ -75,10 +75,12 @@ class Verdict:
 
 
 def vocabulary() -> dict:
-    """The vocabulary's own terms (labels, definitions, scale values), once per request."""
+    """The vocabulary's own terms (labels, definitions, scale values), once per request (the rows are kept
+    until the next write)."""
     if "vocabulary" not in g:
+        from web.browse import results
         terms = {}
-        for term in records(g.kb.select("browse/vocabulary-labels"), key="term"):
+        for term in records(results.shared("browse/vocabulary-labels"), key="term"):
             terms[term.one("term")] = term
         g.vocabulary = terms
     return g.vocabulary

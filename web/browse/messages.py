@@ -1,0 +1,43 @@
+"""The readers' messages added since ``web/i18n.py`` (which holds the rest, and the language choice), in English
+and French; ``translate`` looks here first, then there."""
+from flask import g
+
+from web import i18n
+
+MESSAGES = {
+    "facet_several": ("Tick several: claims with any of them.", "Cochez-en plusieurs : les affirmations qui ont l’un d’eux."),
+    "chosen_remove": ("chosen; follow to remove", "choisi ; suivre pour retirer"),
+    "relation_graph": ("Relation graph", "Graphe des relations"),
+    "graph_of_claim": ("Relation graph of this claim", "Graphe des relations de cette affirmation"),
+    "graph_of_source": ("Relation graph of this story", "Graphe des relations de cet article"),
+    "graph_intro_claim": ("The claim, the claims up to two relations away, and who made each.",
+                          "L’affirmation, les affirmations jusqu’à deux relations de distance, et leurs auteurs."),
+    "graph_intro_source": ("The claims of this source in reading order, the claims they relate to elsewhere, and who made each.",
+                           "Les affirmations de cette source dans l’ordre de lecture, celles d’ailleurs auxquelles elles sont liées, et leurs auteurs."),
+    "graph_desc": ("{claims} claims and {agents} claimants, {relations} relations between claims. Claims are rows; "
+                   "arcs on the right join related claims; lines on the left join each claim to its author. "
+                   "The same graph follows as a list.",
+                   "{claims} affirmations et {agents} auteurs, {relations} relations entre affirmations. Les affirmations "
+                   "sont des lignes ; les arcs à droite relient les affirmations liées ; à gauche, chaque affirmation est "
+                   "reliée à son auteur. Le même graphe suit sous forme de liste."),
+    "graph_key": ("Key", "Légende"), "graph_as_list": ("The graph as a list", "Le graphe sous forme de liste"),
+    "graph_claimants": ("Claimants", "Auteurs"), "graph_claims": ("Claims", "Affirmations"),
+    "graph_relations": ("Relations", "Relations"),
+    "graph_none": ("No relation between claims here yet.", "Aucune relation entre affirmations ici pour l’instant."),
+    "graph_outside": ("dashed: a claim of another source", "en pointillé : une affirmation d’une autre source"),
+    "graph_focus": ("bold: this claim", "en gras : cette affirmation"),
+    "graph_svg": ("The drawing alone (SVG)", "Le dessin seul (SVG)"),
+    "graph_back": ("Back to the page", "Retour à la page"),
+    "author_of": ("author of", "auteur de"),
+    "edge_repliesTo": ("replies to", "répond à"), "edge_disputes": ("disputes", "conteste"),
+    "edge_supports": ("supports", "soutient"), "edge_contradicts": ("contradicts", "contredit"),
+    "edge_author": ("author", "auteur"),
+}
+
+
+def translate(key: str, **values) -> str:
+    pair = MESSAGES.get(key)
+    if pair is None:
+        return i18n.translate(key, **values)
+    text = pair[i18n.LANGUAGES.index(g.get("lang", "en"))]
+    return text.format(**values) if values else text
