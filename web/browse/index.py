@@ -1,6 +1,7 @@
 """The claims index: filters (facets with counts, several verdicts at once), search, sort and pages.
 
-SPARQL does the work: ``browse/claims.rq`` filters, sorts and pages the claims (LIMIT/OFFSET), and
+SPARQL does the work: ``browse/claims.rq`` (or ``claims-reading.rq`` for the reading order) filters, sorts
+and pages the claims (ORDER BY, LIMIT/OFFSET), and
 ``browse/claim-facets.rq`` counts them, in total and by facet value, in one query. Only the page's claims are
 then read in full (``browse/claim-summary.rq``), and only the facet values shown get their labels.
 """
@@ -139,7 +140,10 @@ def claims_index():
     total, facets = counted(results.shared("browse/claim-facets", **bindings), chosen)
     pages = max(1, math.ceil(total / PAGE_SIZE))
     page = page_number(request.args.get("page", "1"), pages)
-    rows = results.select_page("browse/claims", PAGE_SIZE, (page - 1) * PAGE_SIZE, sort=Literal(how), **bindings)
+    if how == "reading":
+        rows = results.select_page("browse/claims-reading", PAGE_SIZE, (page - 1) * PAGE_SIZE, **bindings)
+    else:
+        rows = results.select_page("browse/claims", PAGE_SIZE, (page - 1) * PAGE_SIZE, sort=Literal(how), **bindings)
     return render_template("browse/claims.html", claims=[summary(row["claim"]) for row in rows], total=total,
                            page=page, pages=pages, facets=facets, chosen=chosen, chips=chips(chosen, facets),
                            q=query, sort=how, sorts=SORTS, multiple=MULTIPLE)

@@ -1,0 +1,100 @@
+"""The claims index: several verdicts at once, sorts and pages done by SPARQL, counts that agree with the list,
+and the filter block that claims.rq, claims-reading.rq and claim-facets.rq share."""
+import re
+import urllib.parse
+from importlib.resources import files
+
+import pytest
+
+TRUE, FALSE, MISLEADING = (f"https://w3id.org/claimkb#{v}" for v in ("True", "False", "Misleading"))
+ARTICLE = "https://w3id.org/claimkb/source/touslestops-sora-article"
+
+
+def html(client, **params):
+    response = client.get("/claims?" + urllib.parse.urlencode(params, doseq=True))
+    assert response.status_code == 200
+    return response.get_data(as_text=True)
+
+
+def listed(page: str) -> list[str]:
+    results = page[page.index('class="claims results-list"'):] if 'results-list' in page else ""
+    return re.findall(r'<p class="text"><a href="(/claim/[^"]+)"', results)
+
+
+def total(page: str) -> int:
+    found = re.search(r'id="results-count">(\d+) claims?|id="results-count">1 claim', page)
+    return int(found.group(1)) if found and found.group(1) else 1
+
+
+def every_claim(client, **params) -> list[str]:
+    first = html(client, **params)
+    pages = int(re.search(r"Page \d+ of (\d+)", first).group(1)) if "Page 1 of" in first else 1
+    claims = listed(first)
+    for number in range(2, pages + 1):
+        claims += listed(html(client, page=number, **params))
+    return claims
+
+
+def test_several_verdicts_give_the_claims_with_any_of_them(client):
+    both = html(client, verdict=[TRUE, FALSE])
+    assert total(both) == 15 == total(html(client, verdict=TRUE)) + total(html(client, verdict=FALSE))
+    assert "Verdict: True" in both and "Verdict: False" in both
+    # every verdict can still be added, with its count among all claims
+    assert re.search(r'<a href="/claims\?verdict=[^"]*True[^"]*verdict=[^"]*False[^"]*verdict=[^"]*Misleading">Misleading</a> '
+                     r'<span class="count">6</span>', both.replace("&amp;", "&"))
+    removing = re.search(r'<a href="(/claims\?[^"]*)" aria-current="true">False', both).group(1)
+    assert urllib.parse.parse_qs(urllib.parse.urlparse(removing.replace("&amp;", "&")).query)["verdict"] == [TRUE]
+
+
+def test_counts_agree_with_the_list_and_pages_cover_it_once(client):
+    for params in ({}, {"verdict": MISLEADING}, {"q": "openai"}, {"source": ARTICLE, "sort": "reading"}, {"sort": "false"}):
+        claims = every_claim(client, **params)
+        assert len(claims) == len(set(claims)) == total(html(client, **params)), params
+
+
+def test_other_facets_count_within_the_filters(client):
+    page = html(client, verdict=MISLEADING)
+    claimants = page[page.index('id="facet-claimant"'):page.index('id="facet-source"')]
+    counts = [int(n) for n in re.findall(r'<span class="count">(\d+)</span>', claimants)]
+    assert sum(counts) == total(page) == 6
+
+
+def test_sorts(client):
+    latest = every_claim(client)
+    assert set(latest) == set(every_claim(client, sort="reading")) and len(latest) == 42
+    reading = every_claim(client, sort="reading", source=ARTICLE)
+    assert reading.index("/claim/artists-on-strike-reveal-early-access") < reading.index("/claim/sora-still-in-research-phase")
+    most_true = every_claim(client, sort="verdict")
+    least_true = every_claim(client, sort="false")
+    assert most_true.index("/claim/sora-still-in-research-phase") < most_true.index("/claim/openai-has-not-commented")
+    assert least_true.index("/claim/openai-has-not-commented") < least_true.index("/claim/sora-still-in-research-phase")
+
+
+def test_search_needs_every_word_in_one_text(client):
+    assert "/claim/sora-still-in-research-phase" in listed(html(client, q="Phase   RECHERCHE"))
+    assert "/claim/sora-still-in-research-phase" in listed(html(client, q="research preview"))  # a review body
+    assert total(html(client, q="openai zzzyx")) == 0 or "No claim matches" in html(client, q="openai zzzyx")
+
+
+@pytest.mark.parametrize("params", [{"page": "0"}, {"page": "-3"}, {"page": "99"}, {"page": "x"},
+                                    {"sort": "nonsense"},
+                                    {"verdict": [f"https://w3id.org/claimkb#V{n}" for n in range(12)] * 2}])
+def test_odd_parameters_give_a_page(client, params):
+    html(client, **params)
+
+
+def test_a_value_that_cannot_be_an_iri_is_a_bad_request(client):
+    assert client.get("/claims?verdict=not%20an%20iri").status_code == 400
+
+
+def filter_block(name: str) -> str:
+    text = files("kb.queries").joinpath(f"browse/{name}.rq").read_text(encoding="utf-8")
+    block = text[text.index("  # -- filter block"):text.index("  # -- end of the filter block")]
+    return "\n".join(block.splitlines()[1:])
+
+
+def test_the_three_queries_share_one_filter_block():
+    listing = filter_block("claims")
+    assert filter_block("claims-reading") == listing
+    verdict_test = "  FILTER (?byVerdict)\n"
+    assert verdict_test in listing and filter_block("claim-facets") == listing.replace(verdict_test, "")
