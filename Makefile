@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install data bench clean
+.PHONY: run test install data bench tour clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,10 @@ bench: $(STAMP)
 	$(BIN)/pip install --quiet -e '.[bench]'
 	$(BIN)/python -m benchmarks.store_choice
 	$(BIN)/python -m benchmarks.scale
+
+# Retake the README's screenshots (docs/tour/*.png) with Debian's Chromium.
+tour: $(STAMP)
+	$(BIN)/python docs/tour/take.py
 
 clean:
 	rm -rf $(VENV) var

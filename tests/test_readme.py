@@ -19,3 +19,12 @@ def test_every_cli_command_is_documented():
     commands = cli.parser()._subparsers._group_actions[0].choices
     for name in commands:
         assert f"`claimkb {name}" in README, name
+
+
+def test_the_tour_shows_every_screenshot_that_docs_tour_takes():
+    """The README's images exist, and each shot that ``make tour`` takes is shown (a renamed shot would
+    leave a broken image or a stale file)."""
+    shown = re.findall(r"\]\((docs/tour/[^)]+\.png)\)", README)
+    taken = re.findall(r'\("(\d\d-[\w-]+\.png)"', (ROOT / "docs" / "tour" / "take.py").read_text())
+    assert shown and all((ROOT / path).is_file() for path in shown)
+    assert sorted(path.rsplit("/", 1)[1] for path in shown) == sorted(taken)
