@@ -90,11 +90,22 @@ def bind_values(query: str, bindings: dict[str, Node]) -> str:
     """``query`` (our own trusted text) with ``bindings`` as a VALUES block at the start of its first WHERE group."""
     if not bindings:
         return query
-    for name in bindings:
+    return _at_where(query, list(bindings), values_block(bindings))
+
+
+def bind_many(query: str, name: str, terms: list[Node]) -> str:
+    """``query`` with a VALUES block binding ``?name`` to each of ``terms`` (one row each), where
+    :func:`bind_values` binds one row: for the lookups of a whole batch in one query."""
+    return _at_where(query, [name], f"VALUES ?{name} {{ " + " ".join(n3(term) for term in terms) + " }")
+
+
+def _at_where(query: str, names: list[str], block: str) -> str:
+    """``block`` inserted at the start of the query's first WHERE group."""
+    for name in names:
         if not name.isidentifier():
             raise ValueError(f"not a variable name: {name!r}")
     at = query.upper().find("WHERE {")
     if at == -1:
         raise ValueError("a query with bindings needs a 'WHERE {' group")
     at += len("WHERE {")
-    return query[:at] + "\n  " + values_block(bindings) + "\n" + query[at:]
+    return query[:at] + "\n  " + block + "\n" + query[at:]

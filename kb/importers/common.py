@@ -28,6 +28,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF
 
 from kb import sparql, vocabulary
+from kb.sparql import bind_many  # noqa: F401 (kb.importers.validation imports it from here)
 from kb.changes import Change, now_literal
 from kb.incremental import check_write
 from kb.namespaces import BASE, PROVENANCE_GRAPH, VOCABULARY_GRAPH
@@ -167,19 +168,6 @@ def existing_graphs(kb, names: Iterable[URIRef]) -> set[URIRef]:
         chunk = names[start:start + 500]
         found |= {row["g"] for row in kb.store.select(bind_many(sparql.text("import/existing-graphs"), "g", chunk))}
     return found
-
-
-def bind_many(query: str, name: str, terms: list) -> str:
-    """``query`` with a VALUES block binding ``?name`` to each of ``terms`` at the start of its first
-    WHERE group: terms serialised (escaped) by rdflib, as :func:`kb.sparql.bind_values` does for one row."""
-    if not name.isidentifier():
-        raise ValueError(f"not a variable name: {name!r}")
-    at = query.upper().find("WHERE {")
-    if at == -1:
-        raise ValueError("a query with bindings needs a 'WHERE {' group")
-    at += len("WHERE {")
-    block = f"VALUES ?{name} {{ " + " ".join(term.n3() for term in terms) + " }"
-    return query[:at] + "\n  " + block + "\n" + query[at:]
 
 
 def ensure_vocabulary(kb):
