@@ -6,11 +6,11 @@ the API can show it next to the field it concerns.
 from dataclasses import dataclass
 
 import pyshacl
-from rdflib import Graph, Literal, URIRef
+from rdflib import Graph, Literal
 from rdflib.namespace import SH
 
 import shapes
-from kb import sparql_cache, vocabulary
+from kb import shacl_processor, sparql_cache, vocabulary
 
 sparql_cache.install()
 
@@ -72,11 +72,14 @@ def validate(data: Graph, focus_nodes: set | None = None, vocabulary_graph: Grap
     """Every violation of the shapes in ``data``, read together with ``vocabulary_graph`` (default: the
     whole vocabulary, for its class hierarchy and verdict scheme).
 
-    With ``focus_nodes``, only the violations of those nodes are kept (the rest of ``data`` is context).
+    With ``focus_nodes``, only the violations of those nodes, found by :mod:`kb.shacl_processor` (the rest
+    of ``data`` is context). Without, ``pyshacl.validate`` itself: the reference the other must equal.
     pySHACL's own ``focus_nodes`` option is not used: with it, pySHACL 0.40 skips the checks nested in
     sh:or / sh:and / qualified shapes, so "a person or an organization" would pass unchecked.
     """
     graph = data + (vocabulary.graph() if vocabulary_graph is None else vocabulary_graph)
+    if focus_nodes is not None:
+        return violations_in(shacl_processor.report(graph, set(focus_nodes)))
     _conforms, report, _text = pyshacl.validate(
         graph,
         shacl_graph=shapes.load(),
@@ -85,8 +88,4 @@ def validate(data: Graph, focus_nodes: set | None = None, vocabulary_graph: Grap
     )
     if not isinstance(report, Graph):  # pySHACL could not run the shapes: a bug of ours, not of the data
         raise RuntimeError(f"the shapes could not be run: {report}")
-    found = violations_in(report)
-    if focus_nodes is not None:
-        wanted = {str(node) for node in focus_nodes}
-        found = [v for v in found if v.focus in wanted]
-    return found
+    return violations_in(report)

@@ -28,7 +28,6 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF
 
 from kb import sparql, vocabulary
-from kb.sparql import bind_many  # noqa: F401 (kb.importers.validation imports it from here)
 from kb.changes import Change, now_literal
 from kb.incremental import check_write
 from kb.namespaces import BASE, PROVENANCE_GRAPH, VOCABULARY_GRAPH
@@ -166,7 +165,7 @@ def existing_graphs(kb, names: Iterable[URIRef]) -> set[URIRef]:
     found: set[URIRef] = set()
     for start in range(0, len(names), 500):
         chunk = names[start:start + 500]
-        found |= {row["g"] for row in kb.store.select(bind_many(sparql.text("import/existing-graphs"), "g", chunk))}
+        found |= {row["g"] for row in kb.store.select(sparql.bind_many(sparql.text("import/existing-graphs"), "g", chunk))}
     return found
 
 

@@ -5,9 +5,9 @@ Three things differ, none of which changes the result:
 
 - the validation context is read with one query per kind for the whole batch (:class:`BatchView`), where
   :class:`kb.incremental.PostWriteView` sends one query per node;
-- pySHACL runs on the context without ``focus_nodes`` and the results are kept for the focus nodes
-  only: pySHACL's focus-node option filters its targets through a list (quadratic), and a node's
-  results depend only on the data graph, not on which other nodes are checked;
+- the shapes are checked on the focus nodes only (:mod:`kb.shacl_processor`, as for one write), not on
+  the context around them: a node's results depend only on the data graph, not on which other nodes
+  are checked;
 - a batch whose records do not refer to each other's resources is cut into independent groups
   (each with the shared units it needs), validated in parallel processes: a node's neighbourhood then
   lies within its own group (:func:`independent_groups` checks it, else the batch stays whole).
@@ -36,7 +36,6 @@ class BatchView(incremental.PostWriteView):
         self._anchored: dict = {}
 
     def prefetch(self, nodes, objects=()):
-        from kb.importers.common import bind_many
         nodes = [n for n in dict.fromkeys(nodes) if isinstance(n, URIRef)]
         more = [n for n in dict.fromkeys(objects) if isinstance(n, URIRef) and n not in self._outgoing]
         for name, targets, key in (("outgoing", list(dict.fromkeys(nodes + more)), 0), ("incoming", nodes, 2),
@@ -46,7 +45,7 @@ class BatchView(incremental.PostWriteView):
             for start in range(0, len(targets), CHUNK):
                 chunk = targets[start:start + CHUNK]
                 found = {node: Graph() for node in chunk}
-                for triple in self.store.construct(bind_many(sparql.text(f"import/{name}"), "node", chunk)):
+                for triple in self.store.construct(sparql.bind_many(sparql.text(f"import/{name}"), "node", chunk)):
                     if triple not in self.removed:
                         found[triple[key]].add(triple)
                 if name == "outgoing":
@@ -88,9 +87,7 @@ def violations_of(triples: list, focus: set) -> list[Violation]:
     data = Graph()
     for triple in triples:
         data.add(triple)
-    keep = {str(node) for node in focus}
-    found = validate(data, vocabulary_graph=vocabulary.class_hierarchy())
-    return [v for v in found if v.focus in keep]
+    return validate(data, focus_nodes=focus, vocabulary_graph=vocabulary.class_hierarchy())
 
 
 def check_batch(store, groups: list[Graph], pool=None) -> list[Violation]:
