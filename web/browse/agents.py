@@ -21,15 +21,16 @@ def agent_view(agent):
 
 
 def event_view(event):
-    info = record(g.kb.select("browse/event", event=event))
+    rows = g.kb.select("browse/event", event=event)
+    info = record(rows)
     if info is None:
         return None
     about = records(g.kb.select("browse/claims-mentioning", resource=event), "claim")
     for claim in about:
         claim["current"] = latest_verdict(claim)
     return render_template("browse/event.html", event=event, info=info, about=about,
-                           subjects=records([r for r in g.kb.select("browse/event", event=event) if "about" in r], "about"),
-                           citations=records([r for r in g.kb.select("browse/event", event=event) if "citation" in r], "citation"))
+                           subjects=records([r for r in rows if "about" in r], "about"),
+                           citations=records([r for r in rows if "citation" in r], "citation"))
 
 
 @blueprint.get("/timeline")

@@ -36,8 +36,6 @@ def claim_view(claim: URIRef):
     reviews = records(g.kb.select("browse/claim-reviews", claim=claim), "review")
     evidence = records(g.kb.select("browse/claim-evidence", claim=claim), "citation")
     by_review = {}
-    for row in g.kb.select("browse/claim-evidence", claim=claim):
-        by_review.setdefault(row["review"], [])
     for item in evidence:
         for review in item.all("review"):
             by_review.setdefault(review, []).append(item)

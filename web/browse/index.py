@@ -3,16 +3,17 @@
 SPARQL does the work: ``browse/claims.rq`` (or ``claims-reading.rq`` for the reading order) filters, sorts
 and pages the claims (ORDER BY, LIMIT/OFFSET), and
 ``browse/claim-facets.rq`` counts them, in total and by facet value, in one query. Only the page's claims are
-then read in full (``browse/claim-summary.rq``), and only the facet values shown get their labels.
+then read in full, all in one query (``browse/claim-summary.rq``), and only the facet values shown get their
+labels (in one query too).
 """
 import math
 import unicodedata
 
-from flask import g, render_template, request
+from flask import render_template, request
 from rdflib import Literal, URIRef
 
 from web.browse import blueprint, links, results
-from web.browse.records import Record, latest_verdict, record, term_label, verdict
+from web.browse.records import Record, latest_verdict, records, term_label, verdict
 from web.i18n import pick
 
 PAGE_SIZE = 20
@@ -65,14 +66,25 @@ def filter_bindings(chosen: dict, words: list[str]) -> dict:
 
 # -- facets ------------------------------------------------------------------------------------------
 
-def facet_label(facet: str, value) -> str:
+NAMED = ("claimant", "source", "event")  # facets whose values are resources with names in the KB
+
+
+def facet_label(facet: str, value, names: dict) -> str:
     if facet == "verdict":
         return verdict(value).label
     if facet == "presentedAs":
         return term_label(value)
     if facet == "language":
         return LANGUAGE_NAMES.get(str(value), str(value))
-    return str(pick([row["label"] for row in results.shared("browse/labels", s=value)]) or value)
+    return str(pick(names.get(value, [])) or value)
+
+
+def names_of(resources: list) -> dict:
+    """Resource -> its names (every language), for the facet values listed."""
+    names: dict = {}
+    for row in results.select_each("browse/labels", "s", resources):
+        names.setdefault(row["s"], []).append(row["label"])
+    return names
 
 
 def toggled(chosen: dict, facet: str, value: str) -> str:
@@ -97,16 +109,21 @@ def counted(rows: list[dict], chosen: dict) -> tuple[int, dict]:
     for facet, values in by_facet.items():
         values.sort(key=lambda pair: (-pair[1], str(pair[0])))
         picked = chosen.get(facet, [])
-        shown = values[:SHOWN_VALUES] + [(v, n) for v, n in values[SHOWN_VALUES:] if str(v) in picked]
-        facets[facet] = [{"value": str(v), "count": n, "label": facet_label(facet, v), "chosen": str(v) in picked,
-                          "href": toggled(chosen, facet, str(v))} for v, n in shown]
+        facets[facet] = values[:SHOWN_VALUES] + [(v, n) for v, n in values[SHOWN_VALUES:] if str(v) in picked]
+    names = names_of([v for facet in NAMED for v, _n in facets[facet]])
+    for facet, shown in facets.items():
+        picked = chosen.get(facet, [])
+        facets[facet] = [{"value": str(v), "count": n, "label": facet_label(facet, v, names),
+                          "chosen": str(v) in picked, "href": toggled(chosen, facet, str(v))} for v, n in shown]
     return total, facets
 
 
 def chips(chosen: dict, facets: dict) -> list[dict]:
     """One removable chip per chosen value, labelled as its facet lists it."""
     labels = {(facet, v["value"]): v["label"] for facet, values in facets.items() for v in values}
-    return [{"facet": facet, "label": labels.get((facet, value)) or facet_label(facet, _term(facet, value)),
+    unlisted = [(facet, value) for facet, values in chosen.items() for value in values if (facet, value) not in labels]
+    names = names_of([URIRef(value) for facet, value in unlisted if facet in NAMED])
+    return [{"facet": facet, "label": labels.get((facet, value)) or facet_label(facet, _term(facet, value), names),
              "href": toggled(chosen, facet, value)}
             for facet, values in chosen.items() for value in values]
 
@@ -117,10 +134,16 @@ def _term(facet, value):
 
 # -- the page ----------------------------------------------------------------------------------------
 
-def summary(claim) -> Record:
-    found = record(g.kb.select("browse/claim-summary", claim=claim)) or Record(claim=[claim])
-    found["current"] = latest_verdict(found)
-    return found
+def summaries(claims: list) -> list[Record]:
+    """The page's claims as lines of the list, in the page's order."""
+    found = {item.one("claim"): item for item in records(results.select_each("browse/claim-summary", "claim", claims),
+                                                         "claim")}
+    lines = []
+    for claim in claims:
+        line = found.get(claim) or Record(claim=[claim])
+        line["current"] = latest_verdict(line)
+        lines.append(line)
+    return lines
 
 
 def page_number(asked: str, pages: int) -> int:
@@ -144,6 +167,6 @@ def claims_index():
         rows = results.select_page("browse/claims-reading", PAGE_SIZE, (page - 1) * PAGE_SIZE, **bindings)
     else:
         rows = results.select_page("browse/claims", PAGE_SIZE, (page - 1) * PAGE_SIZE, sort=Literal(how), **bindings)
-    return render_template("browse/claims.html", claims=[summary(row["claim"]) for row in rows], total=total,
+    return render_template("browse/claims.html", claims=summaries([row["claim"] for row in rows]), total=total,
                            page=page, pages=pages, facets=facets, chosen=chosen, chips=chips(chosen, facets),
                            q=query, sort=how, sorts=SORTS, multiple=MULTIPLE)

@@ -4,6 +4,10 @@
 Paging: SPARQL has no variables for LIMIT and OFFSET, so ``select_page`` appends them to the query's text;
 they are integers computed here, never text from the request, and every other value is bound as usual.
 
+Rows for many resources at once: a page that lists twenty claims reads them with one query, not twenty
+(``select_each``): the resources go in as a VALUES block (``kb.sparql.bind_many``: terms checked by
+Oxigraph's rules, so none can change the query).
+
 Keeping results: at 100,000 claims a count over the whole index takes seconds on the embedded store (each
 join step is an index lookup on disk), while its answer changes only when the KB does. The embedded store
 counts its writes (``generation``); results are kept, per query and bindings, until that count moves. A
@@ -67,6 +71,17 @@ def select_page(name: str, limit: int, offset: int, **bindings) -> list[dict]:
     limit, offset = int(limit), int(offset)
     text = sparql.text(name) + f"\nLIMIT {limit} OFFSET {offset}\n"
     key = (name, limit, offset, tuple(sorted(bindings.items())))
+    return _results().get(key, _generation(), lambda: g.kb.store.select(text, bindings))
+
+
+def select_each(name: str, variable: str, terms: list, **bindings) -> list[dict]:
+    """The rows of ``name`` with ``?variable`` bound to each of ``terms`` in turn, in one query, kept until the
+    next write."""
+    terms = list(dict.fromkeys(terms))
+    if not terms:
+        return []
+    text = sparql.bind_many(sparql.text(name), variable, terms)
+    key = (name, variable, tuple(terms), tuple(sorted(bindings.items())))
     return _results().get(key, _generation(), lambda: g.kb.store.select(text, bindings))
 
 

@@ -98,3 +98,32 @@ def test_the_three_queries_share_one_filter_block():
     assert filter_block("claims-reading") == listing
     verdict_test = "  FILTER (?byVerdict)\n"
     assert verdict_test in listing and filter_block("claim-facets") == listing.replace(verdict_test, "")
+
+
+def test_a_claim_with_two_published_reviews_shows_the_newest_verdict_in_the_index(writable_client, kb):
+    """The index reads the claims of a page in one query; each card shows the verdict of the newest published
+    review, as the claim page does, whatever order the store gives the reviews in."""
+    from rdflib import Graph, Literal, URIRef
+    from rdflib.namespace import RDF, XSD
+    from kb.namespaces import BASE, CKB, SCHEMA
+    claim = BASE["claim/sora-still-in-research-phase"]
+    review = BASE["review/sora-still-in-research-phase-earlier"]
+    rating = URIRef(str(review) + "#rating")
+    graph = Graph()
+    for p, o in ((RDF.type, SCHEMA.ClaimReview), (SCHEMA.author, BASE["agent/claimkb-editorial-team"]),
+                 (SCHEMA.claimReviewed, Literal("Sora est toujours en phase de recherche.", lang="fr")),
+                 (SCHEMA.datePublished, Literal("2025-01-10", datatype=XSD.date)), (SCHEMA.itemReviewed, claim),
+                 (SCHEMA.reviewBody, Literal("An earlier reading.", lang="en")), (SCHEMA.reviewRating, rating),
+                 (SCHEMA.url, review), (CKB.status, CKB.Published)):
+        graph.add((review, p, o))
+    for p, o in ((RDF.type, SCHEMA.Rating), (SCHEMA.alternateName, Literal("False", lang="en")),
+                 (SCHEMA.bestRating, Literal(6)), (SCHEMA.ratingValue, Literal(1)), (SCHEMA.worstRating, Literal(1)),
+                 (CKB.verdict, URIRef(FALSE))):
+        graph.add((rating, p, o))
+    kb.write(BASE["graph/review/sora-still-in-research-phase-earlier"], graph, BASE["agent/claimkb-editorial-team"])
+    listing = html(writable_client, q="phase recherche")
+    card = listing[listing.index('class="claims results-list"'):]
+    card = card[:card.index("/claim/sora-still-in-research-phase")]
+    assert "v-true" in card and "v-false" not in card
+    claim_page = writable_client.get("/claim/sora-still-in-research-phase").get_data(as_text=True)
+    assert 'class="verdict v-true' in claim_page
