@@ -13,7 +13,7 @@ from importlib.resources import files
 
 from rdflib import URIRef
 
-from kb import endpoint_pool, endpoint_scan
+from kb import embargo, endpoint_pool, endpoint_remote, endpoint_scan
 from kb.endpoint_pool import EndpointBusy, QueryTimeout, WorkerFailed
 from kb.endpoint_scan import RemoteRefused, UpdateRefused
 from kb.namespaces import PREFIXES
@@ -86,7 +86,7 @@ class Answer:
     format: str
     kind: str  # "select", "ask" or "graph"
     truncated: bool
-    count: int
+    count: int | None  # rows or triples; None when Oxigraph wrote the rows (not counted)
     seconds: float  # wall time in the endpoint, queueing excluded
 
 
@@ -139,17 +139,19 @@ class Endpoint:
         return reading
 
     def run(self, request: QueryRequest) -> Answer:
-        self.read(request)
+        reading = self.read(request)
         job = {"query": request.text, "formats": request.formats, "row_limit": self.settings["SPARQL_ROW_LIMIT"],
+               "query_limit": reading.limit,
                "default_graph": request.default_graphs, "named_graphs": request.named_graphs,
                "prefixes": SERIALIZATION_PREFIXES}
         seconds = min(request.seconds, self.time_limit)
-        if not hasattr(self.kb.store, "backup"):
-            raise WorkerFailed("this endpoint runs queries on the embedded store only")
-        snapshots, pool = self._runner()
         started = time.perf_counter()
-        with snapshots.use() as path:
-            answer = pool.run({**job, "snapshot": path}, seconds)
+        if hasattr(self.kb.store, "backup"):
+            snapshots, pool = self._runner()
+            with snapshots.use() as path:
+                answer = pool.run({**job, "snapshot": path}, seconds)
+        else:
+            answer = endpoint_remote.run(self.kb.store, request, job, seconds)
         elapsed = time.perf_counter() - started
         if answer[0] == "error":
             _, kind, message = answer
@@ -159,6 +161,15 @@ class Endpoint:
         _, info, body = answer
         return Answer(body, info["media_type"], info["format"], info["kind"], info["truncated"], info["count"],
                       elapsed)
+
+    def dump(self, format: str, graph=None) -> bytes:
+        """A dump for researchers: from the snapshot the queries read, without unpublished reviews
+        (``kb.embargo``). A remote store has no snapshot: its dump is the store's own (SECURITY.md)."""
+        if not hasattr(self.kb.store, "backup"):
+            return self.kb.store.dump(format, graph=graph)
+        snapshots, _pool = self._runner()
+        with snapshots.use() as path:
+            return embargo.dump(path, format, graph)
 
     def close(self):
         if self._pool:

@@ -20,9 +20,10 @@ while the other workers keep answering. A snapshot is deleted when it is neither
 Cost (measured on the shipped KB, 2 shared CPUs under load, medians of 200, in process without
 HTTP): the round trip to a worker adds about 0.33 ms (a COUNT: 0.07 ms direct, 0.40 ms through a
 worker); a competency question goes from 3-4 ms to 4-9 ms and 1,000 rows of JSON from 8-15 ms to 36-47 ms
-(rows are written in Python to apply the row limit, and cross the socket). The first query after a
-write pays for a checkpoint and a re-open: about 150-180 ms, once per write. Starting the pool costs
-about 0.5 s, on the app's first request.
+when the rows are written in Python to apply the row limit (a query whose own LIMIT is within the row
+limit has its rows written by pyoxigraph instead). The first query after a write pays for a checkpoint
+and a re-open: about 150-180 ms, once per write. Starting the pool costs about 0.5 s, on the app's
+first request. Over HTTP, against a bare ``oxigraph serve``: BENCHMARKS.md, "SPARQL endpoint".
 """
 import atexit
 import itertools
@@ -36,6 +37,8 @@ import threading
 from contextlib import contextmanager
 from multiprocessing.connection import Connection
 from pathlib import Path
+
+from kb import embargo
 
 STARTUP_SECONDS = 30
 
@@ -77,6 +80,7 @@ class Snapshots:
                     generation = self.kb.store.generation
                     path = self.directory / f"{generation}-{next(self.names)}"
                     self.kb.store.backup(path)
+                    embargo.strip(self.kb, path)  # researchers do not read unpublished reviews
                 self.current = (generation, path)
                 self.users.setdefault(path, 0)
             path = self.current[1]
@@ -122,7 +126,9 @@ class Worker:
 class WorkerPool:
     def __init__(self, size: int):
         self.size = size
-        self.idle: queue.Queue[Worker] = queue.Queue()
+        # Last in, first out: the worker that answered last answers next, its caches (RocksDB blocks, the
+        # snapshot it has open) warm; the others only work when queries overlap.
+        self.idle: queue.LifoQueue[Worker] = queue.LifoQueue()
         self.wanted: queue.Queue[bool] = queue.Queue()  # one item per worker to start
         self.workers: set[Worker] = set()
         self.lock = threading.Lock()

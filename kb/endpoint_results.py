@@ -1,9 +1,11 @@
 """Query results as bytes in the W3C formats, written from pyoxigraph terms (no rdflib: workers load fast).
 
 SELECT/ASK: SPARQL 1.1 Query Results JSON, XML, CSV and TSV. CONSTRUCT/DESCRIBE: any RDF syntax
-pyoxigraph writes. Rows are written here rather than by pyoxigraph's own serializer because the
-endpoint stops at its row limit and says so: a ``"truncated": true`` member in JSON (clients ignore
-members they do not know), and the ``X-SPARQL-Truncated`` header for every format.
+pyoxigraph writes. When a query's own LIMIT keeps it within the row limit, the worker lets pyoxigraph
+write the rows (:data:`RESULTS_FORMATS`: no Python object per row). Otherwise they are written here,
+because pyoxigraph's serializer cannot stop at the row limit and say so: the endpoint stops there, adds
+a ``"truncated": true`` member in JSON (clients ignore members they do not know), and the
+``X-SPARQL-Truncated`` header for every format. Either way an answer holds at most the row limit.
 """
 import csv
 import io
@@ -29,6 +31,8 @@ FORMATS = {
     # For the workbench: a graph as a table of subject, predicate, object in SPARQL JSON.
     "triples-json": ("application/sparql-results+json", "graph"),
 }
+RESULTS_FORMATS = {"json": ox.QueryResultsFormat.JSON, "xml": ox.QueryResultsFormat.XML,
+                   "csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsFormat.TSV}
 RDF_FORMATS = {"ttl": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "jsonld": ox.RdfFormat.JSON_LD,
                "rdfxml": ox.RdfFormat.RDF_XML, "trig": ox.RdfFormat.TRIG, "nq": ox.RdfFormat.N_QUADS}
 
@@ -50,6 +54,10 @@ def json_term(term) -> dict:
                                         "object": json_term(term.object)}}
 
 
+# As character references: XML parsers turn a raw CR (LF) into LF and may trim whitespace at a text's ends.
+_XML_WHITESPACE = {"\n": "&#10;", "\r": "&#13;", "\t": "&#9;"}
+
+
 def _xml_term(term) -> str:
     if isinstance(term, ox.NamedNode):
         return f"<uri>{escape(term.value)}</uri>"
@@ -59,10 +67,10 @@ def _xml_term(term) -> str:
         return (f"<triple><subject>{_xml_term(term.subject)}</subject><predicate>{_xml_term(term.predicate)}"
                 f"</predicate><object>{_xml_term(term.object)}</object></triple>")
     if term.language:
-        return f"<literal xml:lang={quoteattr(term.language)}>{escape(term.value)}</literal>"
+        return f"<literal xml:lang={quoteattr(term.language)}>{escape(term.value, _XML_WHITESPACE)}</literal>"
     if term.datatype.value != XSD_STRING:
-        return f"<literal datatype={quoteattr(term.datatype.value)}>{escape(term.value)}</literal>"
-    return f"<literal>{escape(term.value)}</literal>"
+        return f"<literal datatype={quoteattr(term.datatype.value)}>{escape(term.value, _XML_WHITESPACE)}</literal>"
+    return f"<literal>{escape(term.value, _XML_WHITESPACE)}</literal>"
 
 
 def _csv_value(term) -> str:

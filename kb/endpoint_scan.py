@@ -22,6 +22,7 @@ _TOKEN = re.compile(r"""
   | (?P<var>[?$]\w+)
   | (?P<pname>(?:[^\W\d][\w.-]*)?:(?:[\w:%.-]|\\.)*)
   | (?P<word>[^\W\d_]\w*)
+  | (?P<number>\d+)
   | (?P<other>\S)
 """, re.VERBOSE | re.DOTALL)
 _CODEPOINT = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
@@ -42,10 +43,13 @@ class RemoteRefused(Refused):
 @dataclass
 class Reading:
     """What the text asks for: its form (None when it names none: Oxigraph's parser will say why),
-    and the graphs its ``FROM`` and ``FROM NAMED`` clauses name, as absolute IRIs where they resolve."""
+    and the graphs its ``FROM`` and ``FROM NAMED`` clauses name, as absolute IRIs where they resolve;
+    ``limit``, the query's own ``LIMIT`` (outside every group), or None when it has none or the text is
+    too odd to tell (the endpoint then counts the rows itself)."""
     form: str | None = None
     from_graphs: list[str] = field(default_factory=list)
     from_named: list[str] = field(default_factory=list)
+    limit: int | None = None
 
     @property
     def kind(self) -> str | None:
@@ -64,6 +68,8 @@ def read(text: str) -> Reading:
     if "\\u" in text or "\\U" in text:
         variants.append(_CODEPOINT.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), text))
     readings = [_read(tokens(variant)) for variant in variants]  # each raises what it refuses
+    if any(reading.limit != readings[0].limit for reading in readings):
+        readings[0].limit = None  # an escape changes the structure: no LIMIT to trust
     return readings[0]
 
 
@@ -83,6 +89,7 @@ def _read(toks: list[tuple[str, str]]) -> Reading:
     if first in UPDATE_KEYWORDS:
         raise UpdateRefused(f"this endpoint is read-only: SPARQL Update ({first}) is refused; nothing was changed")
     reading.form = QUERY_FORMS.get(first)
+    reading.limit = _limit(toks[at:])
     for index, (kind, value) in enumerate(toks):
         if kind != "word":
             continue
@@ -98,6 +105,24 @@ def _read(toks: list[tuple[str, str]]) -> Reading:
             graph = _graph_iri(toks[at] if at < len(toks) else None, prefixes, base)
             (reading.from_named if named else reading.from_graphs).append(graph)
     return reading
+
+
+def _limit(toks: list[tuple[str, str]]) -> int | None:
+    """The ``LIMIT n`` outside every ``{ }`` (a subquery's does not bound the answer); None if there is
+    none, or if the braces do not balance (the parser will refuse the text anyway)."""
+    depth, found = 0, None
+    for index, (kind, value) in enumerate(toks):
+        if value == "{":
+            depth += 1
+        elif value == "}":
+            depth -= 1
+            if depth < 0:
+                return None
+        elif depth == 0 and kind == "word" and value.upper() == "LIMIT":
+            if found is not None or index + 1 == len(toks) or toks[index + 1][0] != "number":
+                return None
+            found = int(toks[index + 1][1])
+    return found if depth == 0 else None
 
 
 def _graph_iri(token, prefixes: dict, base: str | None) -> str:

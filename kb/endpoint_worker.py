@@ -14,7 +14,7 @@ from multiprocessing.connection import Connection
 
 import pyoxigraph as ox
 
-from kb.endpoint_results import FORMATS, write_boolean, write_graph, write_select
+from kb.endpoint_results import FORMATS, RESULTS_FORMATS, write_boolean, write_graph, write_select
 
 
 def _die_with_parent():
@@ -50,6 +50,9 @@ def run(store: ox.Store, job: dict) -> tuple:
         triples = list(itertools.islice(result, limit + 1))
         truncated, triples = len(triples) > limit, triples[:limit]
         body, count = write_graph(triples, format, job.get("prefixes") or {}, truncated), len(triples)
+    elif job.get("query_limit") is not None and job["query_limit"] <= limit and format in RESULTS_FORMATS:
+        # The query's own LIMIT keeps it within the row limit: Oxigraph writes the rows, none in Python.
+        body, count = result.serialize(format=RESULTS_FORMATS[format]), None
     else:
         variables = [v.value for v in result.variables]
         rows = [tuple(solution) for solution in itertools.islice(result, limit + 1)]  # in variable order

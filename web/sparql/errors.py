@@ -1,13 +1,16 @@
 """Every error a SPARQL request can meet, and its HTTP status: the one place where they are mapped.
 
-Errors are values with a message; the status says whose move it is. A query that runs out of time
-is the request's (400, as Datasette answers an interrupted query), a full worker pool is the
-server's moment (503 with ``Retry-After``). Nothing a client sends yields a 500.
+Errors are values with a message; the status says whose move it is. A query cut off at the time
+limit is 503, as Apache Jena Fuseki answers a cancelled query (``Fuseki.SC_QueryCancelled``): it is not
+a malformed request (SPARQL clients read 400 as a syntax error: SPARQLWrapper raises ``QueryBadFormed``),
+and 408 is about a client that was slow to send its request. No ``Retry-After`` on it: the same query
+would be stopped again; the message says to narrow it. A full worker pool is the server's moment (503
+with ``Retry-After``). Nothing a client sends yields a 500.
 """
 from kb.endpoint import NotAcceptable, QueryEvaluationError, UnknownGraph
 from kb.endpoint_pool import EndpointBusy, QueryTimeout, WorkerFailed
 from kb.endpoint_scan import RemoteRefused, UpdateRefused
-from kb.store import QuerySyntaxError
+from kb.store import QuerySyntaxError, StoreError
 from web.sparql.protocol import (BadParameter, MissingQuery, TooLarge, TwoQueries, UnsupportedBody,
                                  UpdateRequest)
 
@@ -18,15 +21,16 @@ STATUS = {
     TwoQueries: 400,
     BadParameter: 400,
     UnknownGraph: 400,          # a graph the KB does not hold: nothing is fetched
-    QueryTimeout: 400,
     UpdateRequest: 403,
     UpdateRefused: 403,
     RemoteRefused: 403,
     NotAcceptable: 406,
     TooLarge: 413,
     UnsupportedBody: 415,
+    QueryTimeout: 503,          # not the client's syntax: see above
     EndpointBusy: 503,
     WorkerFailed: 503,
+    StoreError: 503,            # the store cannot serve (a snapshot on a full disk): the server's state
 }
 HANDLED = tuple(STATUS)
 TITLES = {400: "Bad request", 403: "Refused", 406: "Not acceptable", 413: "Too large",

@@ -77,6 +77,7 @@ def page(query: str | None, settings: dict, answer: Answer | None = None, error:
     if answer is not None:
         kind = "graph" if answer.kind == "graph" else "select"
         context["results"] = results(answer)
+        context["count"] = len(context["results"].get("rows", ()))
         context["downloads"] = [(name, link(query, format=name, download=1)) for name in formats_by_kind(kind)]
         context["milliseconds"] = f"{answer.seconds * 1000:.1f}"
     html = render_template("sparql/workbench.html", **context)

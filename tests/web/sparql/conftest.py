@@ -4,9 +4,7 @@ import os
 import shutil
 import signal
 import subprocess
-import sys
 import threading
-import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -16,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import serve
 
 CLAIMS = 42  # claims in the shipped KB's current view
 COUNT_CLAIMS = "SELECT (COUNT(?c) AS ?n) WHERE { ?c a <http://schema.org/Claim> }"
@@ -47,19 +45,10 @@ class Reply:
         return json.loads(self.body)
 
 
-def start_server(directory: Path) -> tuple[subprocess.Popen, Server]:
-    log = directory.parent / "server.log"
-    process = subprocess.Popen([sys.executable, "-m", "kb.cli", "serve", "--port", "0", "--store", str(directory)],
-                               cwd=ROOT, stderr=log.open("w"))  # a file: a pipe nobody reads would fill and block the server
-    announcement = directory / "server.json"
-    deadline = time.time() + 60
-    while not announcement.exists():
-        if process.poll() is not None or time.time() > deadline:
-            process.kill()
-            pytest.fail(f"the server did not start: {log.read_text()}")
-        time.sleep(0.1)
-    info = json.loads(announcement.read_text())
-    return process, Server(info["url"], process.pid, directory)
+def start_server(directory: Path, *options: str) -> tuple[subprocess.Popen, Server]:
+    """``options``: more flags of ``claimkb serve``."""
+    process, url = serve(directory, *options)
+    return process, Server(url, process.pid, directory)
 
 
 def stop_server(process: subprocess.Popen):

@@ -62,3 +62,18 @@ def test_rdflib_sparqlstore(server):
     assert (OPENAI, URIRef("http://schema.org/name"), None) in graph
     constructed = graph.query(f"CONSTRUCT WHERE {{ <{OPENAI}> ?p ?o }}").graph
     assert (OPENAI, URIRef("http://schema.org/name"), None) in constructed
+
+
+def test_sparqlwrapper_does_not_call_a_stopped_query_malformed(server):
+    """A query cut off at the time limit is 503, which SPARQLWrapper reports as an HTTP error of the
+    server, not as QueryBadFormed (its reading of 400): the researcher's query was valid."""
+    from urllib.error import HTTPError
+    from tests.web.sparql.test_limits import RUNAWAY
+    client = SPARQLWrapper(server.sparql)
+    client.setQuery(RUNAWAY)
+    client.addParameter("timeout", "0.5")
+    client.setReturnFormat(JSON)
+    with pytest.raises(HTTPError) as stopped:
+        client.query()
+    assert stopped.value.code == 503
+    assert "time limit" in stopped.value.read().decode()
