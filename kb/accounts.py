@@ -54,7 +54,12 @@ CREATE INDEX IF NOT EXISTS login_failures_key ON login_failures(key, at);
 
 
 class AccountError(ValueError):
-    """A request about accounts that cannot be done (unknown user, bad role, weak password...)."""
+    """A request about accounts that cannot be done (unknown user, bad role, weak password...).
+    ``reason`` names the rule broken, so that the web app can say it in the reader's language."""
+
+    def __init__(self, message: str, reason: str = ""):
+        super().__init__(message)
+        self.reason = reason
 
 
 @dataclass(frozen=True)
@@ -109,6 +114,7 @@ class Accounts:
 
     def add_user(self, name: str, password: str, role: str, display_name: str | None = None) -> User:
         _check_name(name)
+        _check_display_name(display_name or name)
         _check_role(role)
         _check_password(password)
         with closing(self._connect()) as db, db:
@@ -116,7 +122,7 @@ class Accounts:
                 db.execute("INSERT INTO users (name, display_name, role, password_hash, created) VALUES (?, ?, ?, ?, ?)",
                            (name, display_name or name, role, generate_password_hash(password), time.time()))
             except sqlite3.IntegrityError:
-                raise AccountError(f"there is already a user {name!r}") from None
+                raise AccountError(f"there is already a user {name!r}", "user_exists") from None
         return self.user(name)
 
     def user(self, name: str) -> User | None:
@@ -132,7 +138,15 @@ class Accounts:
 
     def _existing(self, db, name: str):
         if db.execute("SELECT 1 FROM users WHERE name = ?", (name,)).fetchone() is None:
-            raise AccountError(f"there is no user {name!r}")
+            raise AccountError(f"there is no user {name!r}", "no_user")
+
+    def _keep_an_editor(self, db, name: str):
+        """Refuse to leave no editor: only an editor manages users in the web app, so the last one
+        leaving would lock everyone out of it. Checked in the same transaction as the change."""
+        db.execute("BEGIN IMMEDIATE")  # no other process demotes the other editor meanwhile
+        editors = [row[0] for row in db.execute("SELECT name FROM users WHERE role = 'editor'")]
+        if editors == [name]:
+            raise AccountError(f"{name} is the last editor: make another user an editor first", "last_editor")
 
     def set_password(self, name: str, password: str):
         _check_password(password)
@@ -145,11 +159,14 @@ class Accounts:
         _check_role(role)
         with closing(self._connect()) as db, db:
             self._existing(db, name)
+            if role != "editor":
+                self._keep_an_editor(db, name)
             db.execute("UPDATE users SET role = ?, generation = generation + 1 WHERE name = ?", (role, name))
 
     def remove_user(self, name: str):
         with closing(self._connect()) as db, db:
             self._existing(db, name)
+            self._keep_an_editor(db, name)
             db.execute("DELETE FROM tokens WHERE user = ?", (name,))
             db.execute("DELETE FROM users WHERE name = ?", (name,))
 
@@ -181,7 +198,7 @@ class Accounts:
             done = db.execute("UPDATE tokens SET revoked = ? WHERE id = ? AND revoked IS NULL",
                               (time.time(), token_id)).rowcount
         if not done:
-            raise AccountError(f"there is no active token {token_id!r}")
+            raise AccountError(f"there is no active token {token_id!r}", "no_token")
 
     def tokens(self, name: str | None = None) -> list[dict]:
         with closing(self._connect()) as db:
@@ -222,14 +239,19 @@ def _dummy_hash() -> str:
 def _check_name(name: str):
     if not name or len(name) > 40 or not set(name) <= NAME_CHARS or name[0] in "-_.":
         raise AccountError("a user name is 1-40 characters among a-z, 0-9, '-', '_' and '.', "
-                           "starting with a letter or a digit")
+                           "starting with a letter or a digit", "bad_name")
+
+
+def _check_display_name(display_name: str):
+    if len(display_name) > 80 or not display_name.isprintable() or not display_name.strip():
+        raise AccountError("a display name is 1-80 printable characters", "bad_display_name")
 
 
 def _check_role(role: str):
     if role not in ROLES:
-        raise AccountError(f"unknown role {role!r}: use one of {', '.join(ROLES)} (readers need no account)")
+        raise AccountError(f"unknown role {role!r}: use one of {', '.join(ROLES)} (readers need no account)", "bad_role")
 
 
 def _check_password(password: str):
     if len(password) < MIN_PASSWORD:
-        raise AccountError(f"a password has at least {MIN_PASSWORD} characters")
+        raise AccountError(f"a password has at least {MIN_PASSWORD} characters", "short_password")

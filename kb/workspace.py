@@ -20,7 +20,7 @@ from rdflib.namespace import DCTERMS, PROV, RDF, XSD
 
 from kb.anchor import Selectors, locate, selectors_at
 from kb.changes import now_literal
-from kb.knowledgebase import KnowledgeBase, Plan
+from kb.knowledgebase import KnowledgeBase, Plan, WriteConflict
 from kb.namespaces import BASE, CITO, CKB, OA, SCHEMA
 
 RELATIONS = {"repliesTo": CITO.repliesTo, "disputes": CITO.disputes, "supports": CITO.supports,
@@ -234,10 +234,16 @@ class Workspace:
             if body.strip():
                 g.add((node, SCHEMA.reviewBody, Literal(nfc(body.strip()), lang=language)))
         taken: set = set()
+        current = self.current_unit(node)
+        # A new version replaces the current one: the documents that only it described must be described
+        # again, or they would leave the view with it and the citation would point at nothing.
+        previous = self.kb.graph(current) if current is not None else Graph()
         for number, (url, title) in enumerate(evidence, start=1):
             known = self.kb.select("annotate/source-by-url", url=URIRef(url)) if url else []
             if known:
                 g.add((node, SCHEMA.citation, known[0]["source"]))
+                for triple in previous.triples((known[0]["source"], None, None)):
+                    g.add(triple)
                 continue
             cited = iri("source", self.new_slug("source", title or url or f"{slug}-evidence-{number}", taken))
             taken.add(slug_of(cited))
@@ -265,7 +271,8 @@ class Workspace:
              creator: URIRef, slug: str | None = None, unit: URIRef | None = None,
              body_iri: URIRef | None = None, kind: str = "note", claim: URIRef | None = None) -> Draft:
         """A Web Annotation on a passage: a note (``kind`` "note": a TextualBody) or, with ``claim``, an
-        extra anchor of that claim (``kind`` "anchor", oa:identifying)."""
+        extra anchor of that claim (``kind`` "anchor", oa:identifying). A highlight without text has no
+        body at all, as Web Annotation clients (Hypothesis) post them: an empty TextualBody is refused."""
         slug = slug or self.new_slug(kind, value or selectors.exact)
         node = iri(kind, slug)
         g = Graph()
@@ -275,7 +282,7 @@ class Workspace:
         g.add((node, DCTERMS.created, now_literal()))
         if claim is not None:
             g.add((node, OA.hasBody, claim))
-        else:
+        elif value or motivation != "highlighting":
             body = body_iri or URIRef(f"{node}#body")
             g.add((node, OA.hasBody, body))
             g.add((body, RDF.type, OA.TextualBody))
@@ -289,16 +296,24 @@ class Workspace:
     # -- writing ---------------------------------------------------------------------------------------
 
     def commit(self, draft: Draft, agent: URIRef, revision_of: URIRef | None = None):
-        """Validate and write the draft's units as one transaction (raises WriteRefused, nothing written)."""
-        plan: Plan = self.kb.plan(draft.unit, draft.graph, agent, revision_of)
-        at = plan.change.provenance.value(draft.unit, PROV.generatedAtTime)
-        for unit, graph in draft.extra.items():
-            plan.change.units[unit] = graph
-            plan.added += graph
-            plan.change.provenance.add((unit, RDF.type, PROV.Entity))
-            plan.change.provenance.add((unit, PROV.wasAttributedTo, agent))
-            plan.change.provenance.add((unit, PROV.generatedAtTime, at))
-        return self.kb.commit(plan)
+        """Validate and write the draft's units as one transaction (raises WriteRefused, nothing written;
+        WriteConflict when another request took the unit's name or retired ``revision_of`` meanwhile)."""
+        # Names were chosen outside the write lock: two requests may have picked the same one, and the
+        # second would merge its triples into the first's unit.
+        with self.kb.write_lock:
+            if self.used(draft.unit):
+                raise WriteConflict(f"{draft.unit} was written by someone else meanwhile; nothing was written")
+            plan: Plan = self.kb.plan(draft.unit, draft.graph, agent, revision_of)
+            at = plan.change.provenance.value(draft.unit, PROV.generatedAtTime)
+            for unit, graph in draft.extra.items():
+                if self.used(unit):  # a new agent another request has just added: it is the same name
+                    continue
+                plan.change.units[unit] = graph
+                plan.added += graph
+                plan.change.provenance.add((unit, RDF.type, PROV.Entity))
+                plan.change.provenance.add((unit, PROV.wasAttributedTo, agent))
+                plan.change.provenance.add((unit, PROV.generatedAtTime, at))
+            return self.kb.commit(plan)
 
 
 def _target(g: Graph, annotation: URIRef, source: URIRef, found: Selectors):

@@ -1,6 +1,6 @@
 """A fact-checker's walk on real Chromium: sign in, add a source, select a passage, create a claim, link it,
 review it (an invalid review first: messages by field, input kept), publish, and see it on the readers'
-pages. Screenshots go to tests/browser/screenshots/ (factchecker-*.png)."""
+pages, where a reader sees the review only once it is published. Screenshots go to tests/browser/screenshots/ (factchecker-*.png)."""
 import re
 import threading
 
@@ -106,6 +106,7 @@ def test_a_fact_checker_annotates_reviews_and_publishes(browser, server, kb):
     expect(page.locator("[data-field=evidence]")).to_contain_text("needs its web address")
     expect(page.locator("[data-field=date_published]")).to_contain_text("cannot be published in the future")
     expect(page.locator("#f-evidence_title_1")).to_have_value("OpenAI statement, 26 November")
+    expect(page.locator("#f-date_published")).to_have_value("2099-01-01")
     shoot(page, "factchecker-05-invalid-review")
 
     page.select_option("#f-verdict", label="False")
@@ -115,12 +116,21 @@ def test_a_fact_checker_annotates_reviews_and_publishes(browser, server, kb):
     page.fill("#f-date_published", "2026-11-24")
     page.click("#save-review")
     expect(page.locator(".reviews-all")).to_contain_text("draft")
+    # A reader (no session) does not see the draft: it is embargoed until published.
+    reader = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-GB").new_page()
+    reader.goto(server + "/claim/openai-n-a-jamais-repondu-aux-artistes")
+    expect(reader.locator("h1")).to_be_visible()
+    expect(reader.locator("body")).not_to_contain_text("OpenAI issued a statement the same day.")
     page.click(".publish-review")
     expect(page).to_have_url(re.compile(r"/claim/openai-n-a-jamais-repondu-aux-artistes$"))
     expect(page.locator(".current .verdict")).to_contain_text("False")
     expect(page.locator(".review .body")).to_contain_text("OpenAI issued a statement the same day.")
     expect(page.locator(".review .evidence")).to_contain_text("OpenAI statement, 26 November")
     shoot(page, "factchecker-06-published-claim")
+    reader.reload()  # published: now the readers' page shows it
+    expect(reader.locator(".review .body")).to_contain_text("OpenAI issued a statement the same day.")
+    expect(reader.locator(".relations")).to_contain_text("Contradicts")
+    reader.context.close()
 
     page.goto(server + "/source/openai-et-les-artistes")
     expect(page.locator("a.hl")).to_have_text(PASSAGE)

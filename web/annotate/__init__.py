@@ -20,4 +20,4 @@ def helpers():
     return {"t": t, "annotate_panel": panels.panel}
 
 
-from web.annotate import history, reviews, views  # noqa: E402,F401  (routes)
+from web.annotate import history, reviews, users, views  # noqa: E402,F401  (routes)

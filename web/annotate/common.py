@@ -2,7 +2,7 @@
 from flask import abort, flash, g, redirect, render_template
 from rdflib import URIRef
 
-from kb.knowledgebase import WriteRefused
+from kb.knowledgebase import WriteConflict, WriteRefused
 from kb.workspace import Workspace, iri
 from web.annotate.forms import FormErrors, place
 from web.browse.records import records
@@ -65,7 +65,17 @@ def save(draft, form: str, template: str, values: dict, revision_of=None, agent_
     except WriteRefused as refused:
         errors = place(refused.violations, form, draft, agent_field)
         return render_template(template, values=values, errors=errors, **context), 422
+    except WriteConflict:
+        return changed_meanwhile(template, values, **context)
     return None
+
+
+def changed_meanwhile(template: str, values: dict, **context):
+    """409: the form was filled in on a version that someone else has replaced since; theirs stays."""
+    from web.annotate.messages import t
+    errors = FormErrors()
+    errors.add(None, t("changed_meanwhile"))
+    return render_template(template, values=values, errors=errors, **context), 409
 
 
 def form_error(template: str, values: dict, errors: FormErrors, **context):

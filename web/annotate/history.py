@@ -1,15 +1,19 @@
 """The history of a claim: every version of the claim and of its reviews, who made it, when, and the triples
 each version added and removed; and the reviews as they stood at the end of a given day. Public: history
-is data that readers and researchers may see (it is in the SPARQL dataset too)."""
+is data that readers and researchers may see (it is in the SPARQL dataset too), except the versions of
+reviews that were not published (drafts, in review: ``kb.embargo``), which only fact-checkers see; for
+readers, a published version's diff is taken from the previous published one, so no draft shows through."""
 from datetime import date, datetime, time, timezone
 
 from flask import g, render_template, request
 from rdflib import Graph, URIRef
 
+from kb.embargo import is_embargoed
 from kb.namespaces import CKB, PREFIXES, SCHEMA
 from kb.workspace import iri
 from web.annotate import blueprint
 from web.annotate.common import workspace
+from web.auth import allowed
 
 SHORT = sorted(((namespace, prefix) for prefix, namespace in PREFIXES.items()), key=lambda p: -len(p[0]))
 
@@ -28,8 +32,10 @@ def rows(graph: Graph) -> list[tuple[str, str, str]]:
     return sorted((short(s), short(p), short(o)) for s, p, o in graph)
 
 
-def versions_with_diffs(resource: URIRef) -> list[dict]:
+def versions_with_diffs(resource: URIRef, public: bool = False) -> list[dict]:
     versions = workspace().versions(resource)
+    if public:
+        versions = [v for v in versions if not is_embargoed(g.kb.graph(v["unit"]))]
     by_unit = {v["unit"]: v for v in versions}
     out, previous = [], None
     for version in versions:
@@ -69,8 +75,10 @@ def as_of(versions: list[dict], moment: datetime) -> dict | None:
 def claim_history(slug):
     claim = iri("claim", slug)
     claim_versions = versions_with_diffs(claim)
-    reviews = sorted({row["review"] for row in g.kb.select("browse/claim-history", claim=claim)})
-    review_versions = {review: versions_with_diffs(review) for review in reviews}
+    public = not allowed("annotate")
+    reviews = sorted({row["review"] for row in g.kb.select("annotate/claim-reviews-ever", claim=claim)})
+    review_versions = {review: versions_with_diffs(review, public) for review in reviews}
+    review_versions = {review: versions for review, versions in review_versions.items() if versions}
     day = request.args.get("as_of", "")
     moment = end_of(day) if day else None
     standing = []

@@ -10,7 +10,7 @@ from rdflib.namespace import XSD
 from kb.namespaces import CKB, SCHEMA
 from kb.workspace import STATUSES, Draft, slug_of, today
 from web.annotate import blueprint, forms
-from web.annotate.common import done, existing, form_error, save, verdicts, workspace
+from web.annotate.common import changed_meanwhile, done, existing, form_error, save, verdicts, workspace
 from web.annotate.forms import FormErrors
 from web.auth import allowed, check, require
 from web.browse.links import href
@@ -105,11 +105,14 @@ def edit_review(slug):
     claim = graph.value(review, SCHEMA.itemReviewed)
     current = review_values(graph, review)
     count = max(EVIDENCE_ROWS, sum(1 for k in current if k.startswith("evidence_url_")))
-    extra = {"evidence_count": count, "review": review}
+    # The version the form was filled in on: a POST based on an older one would overwrite a change.
+    extra = {"evidence_count": count, "review": review, "version": str(unit)}
     if request.method == "GET":
         return render_template("annotate/review_form.html", values=current, errors=FormErrors(), mode="edit",
                                **context(claim, **extra))
     values = request.form.to_dict()
+    if values.get("version", str(unit)) != str(unit):
+        return changed_meanwhile("annotate/review_form.html", current, mode="edit", **context(claim, **extra))
     values["extra_evidence"] = [None] * (count - EVIDENCE_ROWS)
     errors = FormErrors()
     draft = review_draft(values, claim, errors, slug=slug, unit=workspace().next_unit(review, "review"),

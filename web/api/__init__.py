@@ -22,7 +22,7 @@ from rdflib import Graph
 from rdflib.namespace import DCTERMS
 from werkzeug.exceptions import HTTPException
 
-from kb.knowledgebase import WriteRefused
+from kb.knowledgebase import WriteConflict, WriteRefused
 from kb.namespaces import BASE
 from kb.workspace import Workspace, slug_of
 from web.api import model
@@ -167,12 +167,21 @@ def build(body: dict, slug=None, unit=None, kind=None):
 @blueprint.post("/")
 def create():
     check("annotate")
-    draft = build(read_body())
-    workspace().with_user_agent(draft, g.user)
-    try:
-        workspace().commit(draft, g.user.agent)
-    except WriteRefused as error:
-        raise refused(error) from None
+    body = read_body()
+    for attempt in range(3):
+        try:
+            # Names chosen under the write lock: in this process no request can take them meanwhile (the
+            # wider window of a remote store made four notes at once exhaust the attempts).
+            with g.kb.write_lock:
+                draft = build(body)
+                workspace().with_user_agent(draft, g.user)
+                workspace().commit(draft, g.user.agent)
+            break
+        except WriteRefused as error:
+            raise refused(error) from None
+        except WriteConflict:  # another request took the same new name meanwhile: pick a new one
+            if attempt == 2:
+                raise
     location = member_url(draft.resource)
     body = model.to_json(g.kb.graph(draft.unit), draft.resource, location)
     return json_response(body, 201, Location=location, ETag=etag(draft.unit), Link=RESOURCE_LINK,
@@ -213,9 +222,13 @@ def precondition(unit, required: bool):
                           "Send the ETag you last read in If-Match, so that no one's change is overwritten.")
         return
     if given.strip() != "*" and etag(unit) not in [tag.strip() for tag in given.split(",")]:
-        raise Problem(412, "stale", "The annotation has changed",
-                      "Someone changed it since you read it: GET it again, then apply your change.",
-                      headers={"ETag": etag(unit)})
+        raise stale(unit)
+
+
+def stale(unit) -> Problem:
+    return Problem(412, "stale", "The annotation has changed",
+                   "Someone changed it since you read it: GET it again, then apply your change.",
+                   headers={"ETag": etag(unit)})
 
 
 @blueprint.route("/<kind>/<slug>", methods=["OPTIONS"])
@@ -256,6 +269,8 @@ def replace(kind, slug):
         workspace().commit(draft, g.user.agent, revision_of=unit)
     except WriteRefused as error:
         raise refused(error) from None
+    except WriteConflict:  # changed by another request between our precondition check and the write
+        raise stale(unit) from None
     body = model.to_json(g.kb.graph(draft.unit), annotation, member_url(annotation))
     return json_response(body, ETag=etag(draft.unit), Link=RESOURCE_LINK, Allow=MEMBER_ALLOW)
 
@@ -268,5 +283,8 @@ def delete(kind, slug):
                       "Retract the claim instead.", headers={"Allow": READ_ONLY_ALLOW})
     may_change(g.kb.graph(unit), annotation)
     precondition(unit, required=False)
-    g.kb.retract(unit, g.user.agent)
+    try:
+        g.kb.retract(unit, g.user.agent)
+    except WriteConflict:
+        raise stale(unit) from None
     return Response(status=204)

@@ -152,7 +152,7 @@ def from_json(body: dict, workspace: Workspace, creator: URIRef, host_url: str, 
         raise BadAnnotation("the target must be a passage of a document: {\"source\": ..., \"selector\": [...]}")
     source = source_of(target.get("source") or target.get("id"), workspace, host_url)
     selectors = selectors_from(target, str(workspace.source_text(source)["text"]))
-    content = _one(body.get("body"), "body")
+    content = _one(body.get("body") or None, "body")  # "body": [] is no body, as a bare highlight has
     wanted_kind = "anchor" if motivation == "identifying" else "note"
     if kind is not None and kind != wanted_kind:
         raise BadAnnotation(f"this annotation is a {kind}; its motivation cannot make it a {wanted_kind}")

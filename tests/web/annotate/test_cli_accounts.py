@@ -37,6 +37,17 @@ def test_user_commands(data_dir):
     assert run_cli("user", "remove", "ana", store=data_dir).returncode == 1
 
 
+def test_the_last_editor_stays(data_dir):
+    """Only editors manage users in the web app: the command line keeps one too."""
+    assert run_cli("user", "add", "eve", "--role", "editor", store=data_dir, input="a long password\n").returncode == 0
+    for args in (("role", "eve", "reviewer"), ("remove", "eve")):
+        refused = run_cli("user", *args, store=data_dir)
+        assert refused.returncode == 1 and "eve is the last editor" in refused.stderr
+    assert run_cli("user", "add", "ed", "--role", "editor", store=data_dir, input="a long password\n").returncode == 0
+    assert run_cli("user", "remove", "eve", store=data_dir).returncode == 0
+    assert run_cli("user", "list", store=data_dir).stdout.strip() == "ed\teditor\ted"
+
+
 @pytest.fixture
 def server(data_dir):
     process = subprocess.Popen([sys.executable, "-m", "kb.cli", "serve", "--port", "0", "--store", str(data_dir)],

@@ -194,6 +194,24 @@ def test_the_review_workflow_and_a_disagreement(signed_in, kb):
     assert "OpenAI answered the same day." in page and "It had not, at the time." in page
 
 
+def test_editing_a_review_keeps_the_evidence_that_only_it_described(signed_in, kb):
+    """Regression: the cited document was described in the review's own unit, so the edit (a new version
+    citing it by its known URL) left it without url or type, and the shapes refused every such edit."""
+    rita = signed_in("rita")
+    assert review_form(rita, "sora-still-in-research-phase").status_code == 303
+    review = next(r["review"] for r in kb.select("annotate/claim-reviews", claim=BASE["claim/sora-still-in-research-phase"])
+                  if r["status"] == CKB.Draft)
+    slug = str(review).rsplit("/", 1)[-1]
+    response = rita.post(f"/annotate/review/{slug}/edit", data={
+        "csrf_token": csrf(rita, "/annotate/"), "verdict": FALSE, "body_fr": "Réécrit.", "status": "Draft",
+        "evidence_url_1": "https://www.theverge.com/x", "evidence_title_1": "The Verge report",
+        "date_published": "2026-11-20"})
+    assert response.status_code == 303, errors(response.get_data(as_text=True))
+    current = kb.graph(BASE[f"graph/review/{slug}/v2"])
+    cited = current.value(review, SCHEMA.citation)
+    assert str(current.value(cited, SCHEMA.url)) == "https://www.theverge.com/x"
+
+
 def test_a_refused_review_keeps_the_input_and_changes_nothing(signed_in, kb):
     client = signed_in("rita")
     slug = "sora-still-in-research-phase"

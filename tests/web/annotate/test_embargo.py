@@ -1,0 +1,97 @@
+"""Unpublished reviews are the newsroom's (``kb/embargo.py``): a draft's text is nowhere a reader or a
+researcher can reach (the SPARQL endpoint, default graph and named graphs; the dumps; the claim page and
+its history) while the workspace shows it; once published, the published text is public and the draft
+versions stay out. Over real HTTP against a real ``claimkb serve`` (its endpoint's worker processes)."""
+import re
+import urllib.parse
+
+import pytest
+
+from tests.web.annotate.served import serve
+
+CLAIM = "sora-still-in-research-phase"
+DRAFT_TEXT = "Brouillon sous embargo : la source interne n’a pas encore confirmé."
+PUBLISHED_TEXT = "Vérifié : la phase de recherche était un aperçu."
+SELECT_JSON = {"Accept": "application/sparql-results+json"}
+
+
+@pytest.fixture(scope="module")
+def served(shipped_dir, tmp_path_factory):
+    with serve(shipped_dir, tmp_path_factory, {"rita": "reviewer"}) as server:
+        yield server
+
+
+def sparql(client, query: str):
+    reply = client.get("/sparql?" + urllib.parse.urlencode({"query": query}), headers=SELECT_JSON)
+    assert reply.status == 200, reply
+    return reply.json()["results"]["bindings"]
+
+
+def public_texts(client) -> str:
+    """Everything a reader or a researcher can fetch that could hold a review's text."""
+    bodies = "PREFIX schema: <http://schema.org/> SELECT ?body WHERE { ?review schema:reviewBody ?body }"
+    every_graph = "PREFIX schema: <http://schema.org/> SELECT ?body WHERE { GRAPH ?g { ?r schema:reviewBody ?body } }"
+    parts = [str(sparql(client, bodies)), str(sparql(client, every_graph))]
+    for path in ("/dumps/claimkb.nq", "/dumps/claimkb.ttl", f"/claim/{CLAIM}", f"/claim/{CLAIM}.ttl",
+                 f"/claim/{CLAIM}.jsonld", f"/annotate/claim/{CLAIM}/history", "/",
+                 "/agent/factchecker-rita", "/agent/factchecker-rita.ttl"):
+        reply = client.get(path)
+        assert reply.status == 200, (path, reply)
+        parts.append(reply.text)
+    return "\n".join(parts)
+
+
+def write_review(rita, status: str, text: str) -> str:
+    """A new review of CLAIM by rita; its slug."""
+    before = set(re.findall(r'id="review-([^"]+)"', rita.get(f"/annotate/claim/{CLAIM}").text))
+    token = rita.csrf(f"/annotate/claim/{CLAIM}/review")
+    reply = rita.post(f"/annotate/claim/{CLAIM}/review", form={
+        "verdict": "https://w3id.org/claimkb#Misleading", "status": status, "body_fr": text,
+        "date_published": "2024-12-02", "evidence_url_1": "https://example.org/preuve", "evidence_title_1": "Preuve",
+        "csrf_token": token})
+    assert reply.status == 303, reply
+    after = set(re.findall(r'id="review-([^"]+)"', rita.get(f"/annotate/claim/{CLAIM}").text))
+    (slug,) = after - before
+    return slug
+
+
+def test_a_draft_is_seen_in_the_workspace_only_until_it_is_published(served):
+    rita, reader = served.client("rita"), served.client()
+    slug = write_review(rita, "Draft", DRAFT_TEXT)
+    review = f"https://w3id.org/claimkb/review/{slug}"
+
+    # The workspace sees the draft: its edit form and its history.
+    assert DRAFT_TEXT in rita.get(f"/annotate/review/{slug}/edit").text
+    assert DRAFT_TEXT in rita.get(f"/annotate/claim/{CLAIM}/history").text
+    # Readers and researchers do not: not its text, not the review at all.
+    public = public_texts(reader)
+    assert DRAFT_TEXT not in public
+    assert review not in reader.get("/dumps/claimkb.nq").text
+    for path in (f"/review/{slug}", f"/review/{slug}.ttl", f"/review/{slug}?_format=jsonld", f"/graph/review/{slug}",
+                 f"/graph/review/{slug}.nq", "/resource?" + urllib.parse.urlencode({"iri": review})):
+        reply = reader.get(path)
+        assert reply.status in (303, 404) and DRAFT_TEXT not in reply.text, (path, reply)
+    assert review not in reader.get(f"/claim/{CLAIM}.ttl").text
+    assert sparql(reader, f"SELECT * WHERE {{ {{ <{review}> ?p ?o }} UNION {{ GRAPH ?g {{ <{review}> ?p ?o }} }} }}") == []
+
+    # In review: still embargoed.
+    token = rita.csrf(f"/annotate/claim/{CLAIM}")
+    assert rita.post(f"/annotate/review/{slug}/status", form={"status": "InReview", "csrf_token": token}).status == 303
+    assert DRAFT_TEXT not in public_texts(reader)
+
+    # Edited to its final text and published: the published version is public, the drafts stay out.
+    form = rita.get(f"/annotate/review/{slug}/edit").text
+    version = re.search(r'name="version" value="([^"]+)"', form)
+    token = rita.csrf(f"/annotate/review/{slug}/edit")
+    reply = rita.post(f"/annotate/review/{slug}/edit", form={
+        "verdict": "https://w3id.org/claimkb#Misleading", "status": "Published", "body_fr": PUBLISHED_TEXT,
+        "date_published": "2024-12-02", "evidence_url_1": "https://example.org/preuve",
+        "evidence_title_1": "Preuve", "csrf_token": token, **({"version": version.group(1)} if version else {})})
+    assert reply.status == 303, re.findall(r'class="(?:field-error|form-error)"[^>]*>(.*?)</', reply.text, re.S)
+    public = public_texts(reader)
+    assert PUBLISHED_TEXT in public
+    assert DRAFT_TEXT not in public
+    graphs = sparql(reader, "PREFIX schema: <http://schema.org/> PREFIX ckb: <https://w3id.org/claimkb#> "
+                            f"SELECT ?g ?status WHERE {{ GRAPH ?g {{ <{review}> ckb:status ?status }} }}")
+    assert [row["status"]["value"] for row in graphs] == ["https://w3id.org/claimkb#Published"]
+    assert DRAFT_TEXT in rita.get(f"/annotate/claim/{CLAIM}/history").text  # the workspace keeps every version
