@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install data bench tour clean
+.PHONY: run test test-all test-remote test-virtuoso install data bench tour clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,15 +20,33 @@ run: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
+# Everything: `make test` plus the load test (20 writers, 50 readers, 60 s against a real server), the
+# slow LIAR import, and more Hypothesis examples for the form and API fuzzing.
+test-all: $(STAMP)
+	CLAIMKB_SLOW=1 CLAIMKB_FUZZ_EXAMPLES=$${CLAIMKB_FUZZ_EXAMPLES:-200} $(BIN)/python -m pytest -m 'load or not load' $(PYTEST_ARGS)
+
+# The same suite with the KB on a real Oxigraph server (`oxigraph serve`, one per data directory a test
+# uses, on free local ports): the remote SPARQL 1.1 backend (tests/backends).
+test-remote: $(STAMP)
+	CLAIMKB_TEST_BACKEND=oxigraph $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# The same suite on Virtuoso (Debian's virtuoso-opensource-7, installed if missing): the suite starts it on
+# free local ports with its own virtuoso.ini and database under a temporary directory (queries at /sparql,
+# updates at /sparql-auth with Digest auth), and stops it at the end.
+test-virtuoso: $(STAMP)
+	command -v virtuoso-t >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive RUNLEVEL=1 \
+		apt-get install -y -qq virtuoso-opensource-7 >/dev/null; }
+	CLAIMKB_TEST_BACKEND=virtuoso $(BIN)/python -m pytest $(PYTEST_ARGS)
+
 # Regenerate kb/data/ from the curation file (selectors are computed, never typed).
 data: $(STAMP)
 	$(BIN)/python -m kb.curation
 
-# Figures in BENCHMARKS.md; needs ../shared/data/liar. Not part of `make test` (about 15 minutes).
+# Figures in BENCHMARKS.md; needs ../shared/data/liar. Not part of `make test` (hours: `claimkb bench NAME`
+# runs one benchmark, `claimkb bench --help` lists them).
 bench: $(STAMP)
 	$(BIN)/pip install --quiet -e '.[bench]'
-	$(BIN)/python -m benchmarks.store_choice
-	$(BIN)/python -m benchmarks.scale
+	$(BIN)/claimkb bench
 
 # Retake the README's screenshots (docs/tour/*.png) with Debian's Chromium.
 tour: $(STAMP)

@@ -10,8 +10,9 @@ from pathlib import Path
 
 from rdflib import Dataset
 
-from kb import cli_accounts, cli_import, output
+from kb import cli_accounts, cli_bench, cli_import, output
 from kb.connect import open_kb, remote_settings, store_dir
+from kb.endpoint import SETTINGS
 from kb.knowledgebase import WriteRefused, all_triples
 from kb.incremental import check_write
 from kb.store import QuerySyntaxError, StoreError
@@ -80,13 +81,45 @@ def cmd_export(kb, args):
     sys.stdout.buffer.write(output.export(kb, args.format))
 
 
+def cmd_restore(kb, args):
+    """Put back a backup made by ``claimkb export --format nq|trig``, every graph as it was (provenance and
+    the current view included), into an empty store. ``load`` would make new units of work instead."""
+    suffix = Path(args.file).suffix.lower()
+    if suffix not in (".nq", ".trig"):
+        raise UsageError(f"{args.file}: a backup is the .nq or .trig file that claimkb export writes")
+    if not kb.store.is_empty():
+        raise UsageError("the store is not empty: restore into a new --store directory")
+    try:
+        data = Path(args.file).read_bytes()
+    except OSError as error:
+        raise UsageError(f"{args.file}: cannot read it: {error.strerror}") from None
+    try:
+        kb.store.load(data, suffix[1:])
+    except SyntaxError as error:
+        raise UsageError(f"{args.file}: not valid {suffix[1:]}: {error}; nothing was restored") from None
+    print(f"{args.file}: restored", file=sys.stderr)
+
+
 def cmd_serve(_kb, args):
     from web.serve import serve
-    serve(store_dir(args.store), host=args.host, port=args.port, remote=remote_settings(args))
+    endpoint = {s.name: getattr(args, s.name.lower()) for s in SETTINGS if getattr(args, s.name.lower()) is not None}
+    serve(store_dir(args.store), host=args.host, port=args.port, remote=remote_settings(args), settings=endpoint)
+
+
+def _positive(kind):
+    def read(text: str):
+        try:
+            value = kind(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a {'whole ' if kind is int else ''}number") from None
+        if not value > 0:
+            raise argparse.ArgumentTypeError(f"{text!r}: it must be more than 0")
+        return value
+    return read
 
 
 COMMANDS = {"load": cmd_load, "validate": cmd_validate, "query": cmd_query, "export": cmd_export,
-            "serve": cmd_serve}
+            "restore": cmd_restore, "serve": cmd_serve}
 
 
 def parser() -> argparse.ArgumentParser:
@@ -111,11 +144,18 @@ def parser() -> argparse.ArgumentParser:
     export = commands.add_parser("export", parents=[common], help="write the KB to stdout")
     export.add_argument("--format", choices=output.EXPORT_FORMATS, default="nq",
                         help="nq: every named graph with provenance; ttl/jsonld: the current view; trig: every graph")
+    restore = commands.add_parser("restore", parents=[common],
+                                  help="put back a backup (claimkb export --format nq|trig) into an empty store")
+    restore.add_argument("file", metavar="FILE")
     serve = commands.add_parser("serve", parents=[common], help="serve the KB over HTTP")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=5000)
+    for setting in SETTINGS:  # the SPARQL endpoint's settings (README's table): --sparql-time-limit ...
+        serve.add_argument("--" + setting.name.lower().replace("_", "-"), type=_positive(type(setting.default)),
+                           metavar="N", help=f"{setting.help} (default {setting.default:g})")
     cli_accounts.add_parsers(commands, common)
     cli_import.add_parsers(commands, common)
+    cli_bench.add_parsers(commands, common)
     return top
 
 
@@ -126,7 +166,9 @@ def main(argv=None) -> int:
             return cmd_serve(None, args) or 0
         if args.command in cli_accounts.COMMANDS:
             return cli_accounts.run(args)
-        kb = open_kb(store_dir(args.store), remote=remote_settings(args))
+        if args.command in cli_bench.COMMANDS:
+            return cli_bench.run(args)
+        kb = open_kb(store_dir(args.store), remote=remote_settings(args), load=args.command != "restore")
         try:
             return {**COMMANDS, **cli_import.COMMANDS}[args.command](kb, args) or 0
         finally:

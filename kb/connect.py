@@ -5,7 +5,8 @@ Oxigraph store (``DIR/oxigraph``) and, while ``claimkb serve`` runs, ``DIR/serve
 lets one process write a store, and reading it while another process writes is undefined; so while a
 server runs, the other commands talk to it over HTTP (its token-protected ``/_kb/`` endpoints) and see
 exactly what it sees. With ``CLAIMKB_SPARQL_QUERY`` and ``CLAIMKB_SPARQL_UPDATE`` set, everything runs
-on that remote SPARQL endpoint instead.
+on that remote SPARQL endpoint instead (``CLAIMKB_SPARQL_USER``/``_PASSWORD`` for HTTP Basic or Digest
+auth; ``CLAIMKB_SPARQL_VIEW_GRAPH`` on a store whose default graph is the union of all graphs).
 """
 import json
 import os
@@ -27,11 +28,15 @@ def server_file(directory: Path) -> Path:
 
 
 def open_kb(directory: Path, *, remote: dict | None = None, load: bool = True) -> KnowledgeBase:
-    """The KB on ``remote`` endpoints if given, else in ``directory`` (through its server if one runs)."""
-    if remote and remote.get("query"):
+    """The KB on ``remote`` endpoints if given, else in ``directory`` (through its server if one runs).
+    ``remote=None`` takes the endpoints from the environment (``CLAIMKB_SPARQL_*``); ``{}`` means none."""
+    if remote is None:
+        remote = remote_settings()
+    if remote.get("query"):
         if not remote.get("update"):
             raise StoreError("a remote store needs an update endpoint too (CLAIMKB_SPARQL_UPDATE)")
-        store = RemoteStore(remote["query"], remote["update"], remote.get("user"), remote.get("password"))
+        store = RemoteStore(remote["query"], remote["update"], remote.get("user"), remote.get("password"),
+                            view=remote.get("view"))
     else:
         try:
             store = EmbeddedStore(directory / "oxigraph")
@@ -51,7 +56,8 @@ def _through_server(directory: Path) -> RemoteStore:
         raise StoreLocked(
             f"the store {directory} is in use by another process that is not a claimkb server; "
             "stop that process (or wait for it to finish) and try again") from None
-    return RemoteStore(server["url"] + "/_kb/query", server["url"] + "/_kb/update", token=server["token"])
+    return RemoteStore(server["url"] + "/_kb/query", server["url"] + "/_kb/update", token=server["token"],
+                       form=False)
 
 
 def remote_settings(args=None) -> dict:
@@ -61,4 +67,6 @@ def remote_settings(args=None) -> dict:
     return {"query": pick("sparql_query", "CLAIMKB_SPARQL_QUERY"),
             "update": pick("sparql_update", "CLAIMKB_SPARQL_UPDATE"),
             "user": pick("sparql_user", "CLAIMKB_SPARQL_USER"),
-            "password": os.environ.get("CLAIMKB_SPARQL_PASSWORD")}
+            "password": os.environ.get("CLAIMKB_SPARQL_PASSWORD"),
+            # Where the default graph is the union of all graphs (Virtuoso), the graph of the current view.
+            "view": os.environ.get("CLAIMKB_SPARQL_VIEW_GRAPH")}

@@ -32,6 +32,11 @@ class WriteRefused(Exception):
         super().__init__(f"{where or 'the write'} does not conform to the shapes; nothing was written:\n{lines}")
 
 
+class WriteConflict(Exception):
+    """A write planned on a unit that someone else has since revised or retracted, or naming a unit that
+    someone else has since written: committing it would overwrite their change. Nothing was written."""
+
+
 def shipped_files() -> list:
     return sorted((r for r in files("kb.data").iterdir() if r.name.endswith((".trig", ".ttl"))),
                   key=lambda r: r.name)
@@ -117,6 +122,11 @@ class KnowledgeBase:
     def commit(self, plan: "Plan", where: str = ""):
         """Validate and apply a planned write as one transaction; refuse it whole if it breaks a shape."""
         with self.write_lock:
+            # The plan was made outside the lock: another request may have retired its unit meanwhile.
+            for old in plan.change.retired:
+                if self.select("write/invalidated", unit=old):
+                    raise WriteConflict(f"{old} was changed by someone else since this write was prepared; "
+                                        "nothing was written: read it again and redo the change")
             violations = self.check(plan)
             if violations:
                 raise WriteRefused(violations, where)

@@ -67,7 +67,9 @@ def to_rdflib(term) -> Node | None:
         datatype = term.datatype.value
         if datatype == "http://www.w3.org/2001/XMLSchema#string":
             return Literal(term.value)
-        return Literal(term.value, datatype=URIRef(datatype))
+        # The lexical form as stored ("...Z" stays "...Z"): rdflib would rewrite it canonically, and a dump
+        # made through the server (``claimkb export`` while it runs) would then not be the store's data.
+        return Literal(term.value, datatype=URIRef(datatype), normalize=False)
     if isinstance(term, ox.BlankNode):
         return BNode(term.value)
     raise TypeError(f"unexpected term {term!r}")
@@ -105,7 +107,11 @@ def _at_where(query: str, names: list[str], block: str) -> str:
         if not name.isidentifier():
             raise ValueError(f"not a variable name: {name!r}")
     at = query.upper().find("WHERE {")
-    if at == -1:
-        raise ValueError("a query with bindings needs a 'WHERE {' group")
-    at += len("WHERE {")
+    if at != -1:
+        at += len("WHERE {")
+    else:  # WHERE is optional in SELECT and ASK: the first group is then the first brace
+        at = query.find("{")
+        if at == -1:
+            raise ValueError("a query with bindings needs a '{' group")
+        at += 1
     return query[:at] + "\n  " + block + "\n" + query[at:]

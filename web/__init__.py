@@ -1,11 +1,14 @@
 """claimkb's web application: ``create_app(settings)`` builds it around one KnowledgeBase."""
+import sqlite3
 from urllib.parse import unquote_to_bytes
 
 from flask import Flask, g, request
-from werkzeug.exceptions import BadRequest
+from werkzeug.exceptions import BadRequest, Conflict, ServiceUnavailable
 
 from kb.connect import open_kb
+from kb.knowledgebase import WriteConflict
 from kb.sparql import InvalidTerm
+from kb.store import StoreError, StoreUnavailable, StoreWriteFailed
 
 
 MAX_BODY = 8 * 1024 * 1024
@@ -49,6 +52,41 @@ def create_app(settings: dict) -> Flask:
         """A value from the request that cannot be an IRI (a quote, a newline, no scheme): the request's
         fault, and nothing ran. Each blueprint's own error page or problem document says so."""
         return app.handle_http_exception(BadRequest(str(error)))
+
+    @app.errorhandler(WriteConflict)
+    def write_conflict(error):
+        """Someone else changed the same thing first: their change stays, this one is not written."""
+        return app.handle_http_exception(Conflict(str(error)))
+
+    @app.errorhandler(StoreWriteFailed)
+    def store_write_failed(_error):
+        """Disk full or a read-only store: the server's state, not the request's; reads still work."""
+        return app.handle_http_exception(ServiceUnavailable(
+            "The knowledge base cannot write to its store (disk full or read-only); nothing was written. "
+            "The administrator must free disk space or make the store writable, then restart the server."))
+
+    @app.errorhandler(StoreError)
+    def store_error(_error):
+        """The store cannot answer (a snapshot on a full disk, a remote store away): the server's state."""
+        return app.handle_http_exception(ServiceUnavailable(
+            "The knowledge base's store cannot answer right now; nothing was written. Try again later."))
+
+    @app.errorhandler(StoreUnavailable)
+    def store_unavailable(_error):
+        """The remote SPARQL store is away (stopped, restarting, unreachable). The next request that finds
+        it back works: nothing here holds a broken connection, so no restart is needed."""
+        return app.handle_http_exception(ServiceUnavailable(
+            "The knowledge base's SPARQL store is unavailable (it cannot be reached); nothing was read or "
+            "written. Try again in a moment; the administrator must start the store again.", retry_after=30))
+
+    @app.errorhandler(sqlite3.OperationalError)
+    def accounts_unavailable(_error):
+        """The accounts database (``DIR/accounts.sqlite3``) cannot be opened or written: disk full, a
+        read-only directory, or locked too long by a ``claimkb user`` command."""
+        return app.handle_http_exception(ServiceUnavailable(
+            "The accounts database cannot be used right now (disk full, read-only or busy); nothing was "
+            "written. Try again later; the administrator must free disk space or make the data directory "
+            "writable."))
 
     from web import annotate, api, auth, browse, internal, sparql
     app.register_blueprint(browse.blueprint)

@@ -2,7 +2,7 @@
 import json
 import textwrap
 
-from tests.conftest import run_cli
+from tests.conftest import ROOT, run_cli
 
 GOOD = textwrap.dedent("""\
     @prefix schema: <http://schema.org/> .
@@ -100,3 +100,12 @@ def test_export_nquads_holds_every_graph_and_the_provenance(data_dir):
 
 def test_a_command_on_an_empty_store_loads_the_shipped_kb(tmp_path):
     assert claim_count(tmp_path / "new") >= 25
+
+
+def test_bench_lists_the_benchmarks_of_the_checkout_and_refuses_an_unknown_one(tmp_path):
+    from kb.cli_bench import BENCHMARKS
+    assert sorted(BENCHMARKS) == sorted(p.stem for p in (ROOT / "benchmarks").glob("*.py")
+                                        if p.stem not in ("__init__", "report"))
+    done = run_cli("bench", "nope", store=tmp_path / "store")
+    assert done.returncode == 2
+    assert "no benchmark nope; choose among store_choice, scale" in done.stderr

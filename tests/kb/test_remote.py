@@ -1,11 +1,4 @@
 """The facade on a remote SPARQL 1.1 endpoint: a real Oxigraph server on a free local port."""
-import shutil
-import socket
-import subprocess
-import time
-import urllib.request
-from pathlib import Path
-
 import pytest
 from rdflib import Graph, Literal
 from rdflib.namespace import RDF
@@ -13,38 +6,15 @@ from rdflib.namespace import RDF
 from kb.connect import open_kb
 from kb.knowledgebase import WriteRefused
 from kb.namespaces import BASE, CKB, SCHEMA
+from tests.backends.oxigraph import OxigraphServer
 from tests.kb.test_knowledgebase import ALICE, CLAIM, UNIT, claim_graph
-
-OXIGRAPH = shutil.which("oxigraph") or str(Path(__file__).parents[2] / ".venv/bin/oxigraph")
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture
 def remote(tmp_path):
-    if not Path(OXIGRAPH).exists():
-        pytest.fail("the oxigraph server is missing: `pip install oxigraph` (it is in the test extra)")
-    port = free_port()
-    process = subprocess.Popen([OXIGRAPH, "serve", "--location", str(tmp_path / "oxigraph"),
-                                "--bind", f"127.0.0.1:{port}"], stderr=subprocess.PIPE)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 30
-    while True:
-        try:
-            urllib.request.urlopen(url + "/query?query=ASK%7B%7D", timeout=1)
-            break
-        except OSError:
-            if time.time() > deadline or process.poll() is not None:
-                process.kill()
-                pytest.fail("the Oxigraph server did not start")
-            time.sleep(0.1)
-    yield {"query": url + "/query", "update": url + "/update"}
-    process.terminate()
-    process.wait(timeout=10)
+    server = OxigraphServer(tmp_path / "oxigraph")
+    yield server.remote
+    server.stop()
 
 
 def test_an_empty_remote_store_gets_the_shipped_kb_and_answers_the_same(remote, shipped_kb, tmp_path):

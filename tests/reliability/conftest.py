@@ -1,12 +1,10 @@
 """The reliability suite's fixtures: a real ``claimkb serve`` process on a copy of the shipped KB, its
 fact-checkers and API tokens made with the real CLI, clients that speak raw HTTP to it, and the checks
 that every test ends with: nothing written, nothing lost (the dump of every named graph, compared)."""
-import json
 import shutil
 import signal
 import subprocess
 import sys
-import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,7 +12,8 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from tests.conftest import ROOT
+from tests import backends
+from tests.conftest import ROOT, serve
 from tests.reliability.client import PASSWORD, Client
 from tests.web.sparql.conftest import Canary
 
@@ -31,6 +30,7 @@ INJECTIONS = ['"> } ; DROP ALL ; #', "') } ; CLEAR ALL ; #", '\\u0022 } ; DROP A
 
 def cli(*args, store: Path) -> subprocess.Popen:
     return subprocess.Popen([sys.executable, "-m", "kb.cli", *args, "--store", str(store)], cwd=ROOT, text=True,
+                            env=backends.env_for(store),
                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
 
 
@@ -50,20 +50,7 @@ def add_accounts(directory: Path, users: dict, tokens=()) -> dict:
 
 
 def start_server(directory: Path) -> tuple[subprocess.Popen, str]:
-    """``claimkb serve`` with its log in a file: a pipe that no one reads fills up after a few hundred
-    requests, and the server then blocks writing its request log (it looks like a hang)."""
-    log = open(directory.parent / "server.log", "w")
-    process = subprocess.Popen([sys.executable, "-m", "kb.cli", "serve", "--port", "0", "--store", str(directory)],
-                               cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
-    log.close()
-    announcement = directory / "server.json"
-    deadline = time.time() + 60
-    while not announcement.exists():
-        if process.poll() is not None or time.time() > deadline:
-            process.kill()
-            pytest.fail(f"the server did not start: {(directory.parent / 'server.log').read_text()}")
-        time.sleep(0.1)
-    return process, json.loads(announcement.read_text())["url"]
+    return serve(directory)
 
 
 def stop_server(process: subprocess.Popen):
@@ -116,6 +103,16 @@ class Server:
         for quad in after - before:
             assert quad.graph_name in new_units | {provenance, ox.DefaultGraph()}, quad
 
+    @contextmanager
+    def history_kept(self):
+        """For edits (new versions that replace old ones in the current view): no named graph loses a
+        quad, provenance included, and every unit of work is whole after (see ``unit_problems``)."""
+        before = {q for q in self.quads() if q.graph_name != ox.DefaultGraph()}
+        yield
+        after = self.quads()
+        assert before <= after, f"quads lost: {list(before - after)[:5]}"
+        assert unit_problems(after) == []
+
 
 @pytest.fixture(scope="session")
 def server(shipped_dir, tmp_path_factory):
@@ -135,5 +132,42 @@ def canary():
     canary.close()
 
 
+def note(value: str) -> dict:
+    """A valid Web Annotation for the API: a comment on the shipped article's passage."""
+    return {"type": "Annotation", "motivation": "commenting", "body": {"type": "TextualBody", "value": value},
+            "target": {"source": ARTICLE, "selector": {"type": "TextQuoteSelector", "exact": PASSAGE}}}
+
+
 def no_server_error(reply, what=""):
     assert reply.status < 500, f"{what}: {reply}"
+
+
+PROVENANCE = ox.NamedNode("https://w3id.org/claimkb#provenance")
+PROV = "http://www.w3.org/ns/prov#"
+
+
+def restart_after_crash(directory: Path) -> tuple[subprocess.Popen, str]:
+    """A crashed server leaves its ``server.json``: the new one writes its own (the store's lock went with
+    the dead process), so wait for that one rather than read the stale one."""
+    (directory / "server.json").unlink(missing_ok=True)
+    return start_server(directory)
+
+
+def unit_problems(quads: set) -> list[str]:
+    """What would show a partial unit of work: a named graph without provenance, provenance naming a graph
+    that is not there, a current unit whose triples are not all in the default graph (the current view),
+    or a triple of the view that no current unit holds."""
+    graphs: dict = {}
+    for quad in quads:
+        graphs.setdefault(quad.graph_name, set()).add(ox.Triple(quad.subject, quad.predicate, quad.object))
+    view, provenance = graphs.pop(ox.DefaultGraph(), set()), graphs.pop(PROVENANCE, set())
+    described: dict = {}
+    for triple in provenance:
+        described.setdefault(triple.subject, set()).add(triple.predicate.value)
+    problems = [f"{g} has no provenance" for g in graphs if g not in described]
+    problems += [f"provenance of {s}, which holds nothing" for s in described if s not in graphs]
+    current = [g for g in graphs if PROV + "invalidatedAtTime" not in described.get(g, ())]
+    held = set().union(*(graphs[g] for g in current))
+    problems += [f"current triple missing from the view: {t}" for t in list(held - view)[:5]]
+    problems += [f"view triple no current unit holds: {t}" for t in list(view - held)[:5]]
+    return problems

@@ -1,30 +1,17 @@
 """``claimkb serve`` holds the store; the other commands keep working through it, over real HTTP."""
-import json
 import signal
-import subprocess
-import sys
-import time
 import urllib.request
 
 import pytest
 
-from tests.conftest import ROOT, run_cli
-from tests.kb.test_cli import COUNT_CLAIMS, GOOD, claim_count
+from tests.conftest import run_cli, serve
+from tests.kb.test_cli import GOOD, claim_count
 
 
 @pytest.fixture
 def server(data_dir):
-    log = data_dir.parent / "server.log"
-    process = subprocess.Popen([sys.executable, "-m", "kb.cli", "serve", "--port", "0", "--store", str(data_dir)],
-                               cwd=ROOT, stderr=log.open("w"))  # a file: a pipe nobody reads would fill and block the server
+    process, url = serve(data_dir)
     announcement = data_dir / "server.json"
-    deadline = time.time() + 60
-    while not announcement.exists():
-        if process.poll() is not None or time.time() > deadline:
-            process.kill()
-            pytest.fail(f"the server did not start: {log.read_text()}")
-        time.sleep(0.1)
-    url = json.loads(announcement.read_text())["url"]
     yield url
     process.send_signal(signal.SIGINT)
     process.wait(timeout=30)

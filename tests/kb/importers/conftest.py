@@ -7,6 +7,7 @@ import pytest
 
 from kb.connect import open_kb
 from kb.importers.common import ensure_vocabulary
+from tests import backends
 from tests.conftest import SHARED
 
 LIAR = SHARED / "data" / "liar"
@@ -43,7 +44,7 @@ def liar_sample(liar_dir, tmp_path) -> Path:
 @pytest.fixture
 def empty_kb(tmp_path):
     """A store holding the vocabulary and nothing else."""
-    kb = open_kb(tmp_path / "empty", load=False)
+    kb = open_kb(tmp_path / "empty", remote=backends.remote_for(tmp_path / "empty"), load=False)
     ensure_vocabulary(kb)
     yield kb
     kb.close()

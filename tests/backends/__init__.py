@@ -1,0 +1,91 @@
+"""The store the test suite runs on, chosen by ``CLAIMKB_TEST_BACKEND``.
+
+``embedded`` (the default): every data directory holds its own on-disk Oxigraph store.
+``oxigraph``: every data directory is served by its own real ``oxigraph serve`` process, started on a
+free local port over the directory's ``oxigraph/`` folder. A copy of the shipped template directory is
+then a fresh remote dataset holding the shipped KB, at the cost of one server start (0.42 s
+measured on the shared 2-core machine) per test that writes, which is cheaper and more faithful than clearing and reloading one shared
+server: two KBs that a test opens side by side stay two datasets, as they are on disk.
+``virtuoso``: one Virtuoso server (``tests/backends/virtuoso.py``); each data directory gets the
+dataset cleared and reloaded from the directory's own template when it is first opened.
+
+Tests and fixtures reach a directory's store through :func:`remote_for` (in-process ``open_kb``) and
+:func:`env_for` (the ``CLAIMKB_SPARQL_*`` variables for a subprocess such as ``claimkb serve``).
+"""
+import os
+from pathlib import Path
+
+import pytest
+
+BACKEND = os.environ.get("CLAIMKB_TEST_BACKEND", "embedded")
+REMOTE = BACKEND != "embedded"
+if BACKEND not in ("embedded", "oxigraph", "virtuoso"):
+    raise pytest.UsageError(f"CLAIMKB_TEST_BACKEND={BACKEND!r}: use embedded, oxigraph or virtuoso")
+
+_servers: dict = {}  # resolved data directory -> running server (with ``.remote``, ``.stop()``)
+
+
+def remote_for(directory: Path) -> dict:
+    """The remote settings of ``directory``'s store (``{}``, meaning embedded, unless the suite runs remote);
+    the server is started on first use."""
+    if not REMOTE:
+        return {}
+    key = Path(directory).resolve()
+    if key not in _servers:
+        if BACKEND == "oxigraph":
+            from tests.backends.oxigraph import OxigraphServer
+            _servers[key] = OxigraphServer(key / "oxigraph")
+        else:
+            from tests.backends.virtuoso import dataset_for
+            _servers[key] = dataset_for(key)
+    return _servers[key].remote
+
+
+def env_for(directory: Path) -> dict:
+    """The environment a subprocess working on ``directory`` needs (all of ``os.environ`` plus the store's)."""
+    remote = remote_for(directory)
+    names = {"query": "CLAIMKB_SPARQL_QUERY", "update": "CLAIMKB_SPARQL_UPDATE", "user": "CLAIMKB_SPARQL_USER",
+             "password": "CLAIMKB_SPARQL_PASSWORD", "view": "CLAIMKB_SPARQL_VIEW_GRAPH"}
+    return {**os.environ, **{names[k]: v for k, v in remote.items() if v}}
+
+
+def started() -> set:
+    return set(_servers)
+
+
+def stop(directory: Path):
+    """Stop the server of ``directory`` (a no-op on the embedded backend or if none runs)."""
+    server = _servers.pop(Path(directory).resolve(), None)
+    if server is not None:
+        server.stop()
+
+
+def stop_all():
+    for key in list(_servers):
+        stop(key)
+
+
+# Tests about the embedded store itself, skipped on a remote backend: test id (or its start) -> why.
+EMBEDDED_ONLY = {
+    "tests/reliability/test_faults.py::test_a_read_only_store_is_a_clear_error":
+        "a read-only file system under the embedded store's directory",
+    "tests/reliability/test_faults.py::test_a_full_disk_is_a_clear_error":
+        "a full disk under the embedded store's directory",
+    "tests/web/sparql/test_limits.py::test_a_stopped_query_stops_using_the_cpu":
+        "the embedded endpoint kills its query worker; a remote server applies its own time limit",
+    "tests/web/sparql/test_limits.py::test_the_workers_stop_with_the_server":
+        "query worker processes run on the embedded store only",
+    "tests/web/annotate/test_embargo.py::test_a_draft_is_seen_in_the_workspace_only_until_it_is_published":
+        "the embargo strips a snapshot of the embedded store; on a remote store the SPARQL endpoint and the "
+        "dumps read the store itself, drafts included (docs/deploy.md)",
+}
+
+
+def skip_embedded_only(items):
+    """On a remote backend, mark the tests of ``EMBEDDED_ONLY`` skipped, with their reason."""
+    if not REMOTE:
+        return
+    for item in items:
+        for start, reason in EMBEDDED_ONLY.items():
+            if item.nodeid.startswith(start):
+                item.add_marker(pytest.mark.skip(reason=f"embedded store only: {reason}"))

@@ -1,0 +1,15 @@
+"""The app for a production WSGI server, configured as the ``claimkb`` commands are (docs/deploy.md):
+
+    gunicorn --workers 4 'web.wsgi:app()'
+    waitress-serve --threads 8 --call web.wsgi:app
+
+The data directory is ``CLAIMKB_STORE`` (default ``./var/store``): it holds the accounts file and the
+session key. The KB is the remote store of ``CLAIMKB_SPARQL_*`` when set; several worker processes need
+it, as the embedded store admits one process.
+"""
+from kb.connect import remote_settings, store_dir
+from web import create_app
+
+
+def app():
+    return create_app({"STORE_DIR": store_dir(), "REMOTE": remote_settings()})
