@@ -2,6 +2,7 @@
 same moment, notes with the same text created at once. Of edits made on the same version exactly one is
 written; the others get 409 (forms) or 412 (API) and write nothing; nothing is silently overwritten or
 merged. (``test_load.py`` repeats these under load.)"""
+import html
 import re
 import threading
 from urllib.parse import urlsplit
@@ -84,3 +85,28 @@ def test_notes_with_the_same_text_created_at_once_stay_apart(server):
     assert len(locations) == len(clients), locations
     creators = [str(server.client().get(urlsplit(url).path).json().get("creator")) for url in locations]
     assert len(set(creators)) == 3, creators  # each note keeps its own author: none merged into another
+
+
+def test_a_claim_form_saved_on_an_older_version_is_refused(server):
+    """As for reviews: the edit form carries the version it was filled in on; a late save gets 409."""
+    edit = f"/annotate/claim/{CLAIM}/edit"
+
+    def claim_form(client, text_en):
+        page = client.get(edit)
+        assert page.status == 200, page
+        fields = dict(re.findall(r'<input type="hidden" name="(csrf_token|version)" value="([^"]*)"', page.text))
+        text = html.unescape(re.search(r'<textarea id="f-text" name="text"[^>]*>(.*?)</textarea>', page.text, re.S).group(1))
+        selected = re.findall(r'<option value="([^"]+)" selected>', page.text)  # claimant, first appearance
+        return {**fields, "text": text.strip(), "text_en": text_en, "claimant": selected[0],
+                "first_appearance": selected[1], "presented_as": "Paraphrase"}
+    eddie, rita = server.client("eddie"), server.client("rita")
+    first, second = claim_form(eddie, "Eddie's English rendering"), claim_form(rita, "Rita's English rendering")
+    assert first["version"] == second["version"]
+    with server.history_kept():
+        saved = eddie.post(edit, form=first)
+        assert saved.status == 303, saved
+    with server.nothing_written():
+        late = rita.post(edit, form=second)
+        assert late.status == 409, late
+        assert "Someone else changed this" in late.text
+    assert "Eddie&#39;s English rendering" in rita.get(edit).text  # the form now offers Eddie's version

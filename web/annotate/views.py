@@ -7,8 +7,8 @@ from kb.anchor import PassageNotFound
 from kb.namespaces import CKB, OA, SCHEMA
 from kb.workspace import (NOTE_MOTIVATIONS, PRESENTATIONS, RELATIONS, SOURCE_TYPES, iri, slug_of)
 from web.annotate import blueprint, forms
-from web.annotate.common import (about_choices, agents, claim_choices, done, existing, form_error, save,
-                                 sources, workspace)
+from web.annotate.common import (about_choices, agents, changed_meanwhile, claim_choices, done, existing,
+                                 form_error, save, sources, workspace)
 from web.annotate.forms import FormErrors
 from web.auth import check, require, safe_next
 from web.browse.links import href
@@ -169,10 +169,13 @@ def edit_claim(slug):
     context = claim_context(source_iri)
     errors = FormErrors()
     selectors = passage(current, source_iri, errors)
-    context["selectors"] = selectors
+    # The version the form was filled in on: a POST based on an older one would overwrite a change.
+    context.update(selectors=selectors, version=str(unit))
     if request.method == "GET":
         return render_template("annotate/claim_form.html", values=current, errors=errors, mode="edit",
                                claim=resource, **context)
+    if request.form.get("version", str(unit)) != str(unit):
+        return changed_meanwhile("annotate/claim_form.html", current, mode="edit", claim=resource, **context)
     values = {**request.form.to_dict(), "about": request.form.getlist("about"),
               "start": current.get("start"), "end": current.get("end"), "source": current["source"]}
     fields = claim_fields(values, context, errors)
