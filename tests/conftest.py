@@ -4,13 +4,13 @@ With ``CLAIMKB_TEST_BACKEND=oxigraph`` (or ``virtuoso``) every KB these fixtures
 in a ``claimkb`` subprocess, is on a real remote SPARQL server instead (see ``tests/backends``)."""
 import json
 import shutil
+import signal
 import subprocess
 import sys
 import time
 from pathlib import Path
 
 import pytest
-from rdflib import Dataset
 
 from kb.connect import open_kb
 from tests import backends
@@ -101,3 +101,13 @@ def serve(directory: Path, *options: str, env: dict | None = None) -> tuple[subp
             pytest.fail(f"the server did not start: {log.read_text()}")
         time.sleep(0.1)
     return process, json.loads(announcement.read_text())["url"]
+
+
+def stop_server(process: subprocess.Popen):
+    """Stop a server started by :func:`serve` as Ctrl-C does (it then removes its ``server.json``)."""
+    process.send_signal(signal.SIGINT)
+    try:
+        process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        pytest.fail("the server did not stop on SIGINT")

@@ -2,7 +2,6 @@
 fact-checkers and API tokens made with the real CLI, clients that speak raw HTTP to it, and the checks
 that every test ends with: nothing written, nothing lost (the dump of every named graph, compared)."""
 import shutil
-import signal
 import subprocess
 import sys
 from contextlib import contextmanager
@@ -13,7 +12,7 @@ import pyoxigraph as ox
 import pytest
 
 from tests import backends
-from tests.conftest import ROOT, serve
+from tests.conftest import ROOT, serve, stop_server
 from tests.reliability.client import PASSWORD, Client
 from tests.web.sparql.conftest import Canary
 
@@ -47,19 +46,6 @@ def add_accounts(directory: Path, users: dict, tokens=()) -> dict:
         finish(process, input)
     creating = {name: cli("token", "create", name, store=directory) for name in tokens}
     return {name: finish(process).strip().splitlines()[-1] for name, process in creating.items()}
-
-
-def start_server(directory: Path) -> tuple[subprocess.Popen, str]:
-    return serve(directory)
-
-
-def stop_server(process: subprocess.Popen):
-    process.send_signal(signal.SIGINT)
-    try:
-        process.wait(timeout=30)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        pytest.fail("the server did not stop on SIGINT")
 
 
 @dataclass
@@ -120,7 +106,7 @@ def server(shipped_dir, tmp_path_factory):
     directory = tmp_path_factory.mktemp("reliability") / "store"
     shutil.copytree(shipped_dir, directory)
     tokens = add_accounts(directory, USERS, TOKENS)
-    process, url = start_server(directory)
+    process, url = serve(directory)
     yield Server(url, directory, tokens)
     stop_server(process)
 
@@ -150,7 +136,7 @@ def restart_after_crash(directory: Path) -> tuple[subprocess.Popen, str]:
     """A crashed server leaves its ``server.json``: the new one writes its own (the store's lock went with
     the dead process), so wait for that one rather than read the stale one."""
     (directory / "server.json").unlink(missing_ok=True)
-    return start_server(directory)
+    return serve(directory)
 
 
 def unit_problems(quads: set) -> list[str]:

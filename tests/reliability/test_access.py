@@ -8,7 +8,7 @@ import urllib.parse
 
 from tests.conftest import run_cli
 from tests.reliability.client import PASSWORD
-from tests.reliability.conftest import ARTICLE, CLAIM, PASSAGE, Server, add_accounts, start_server, stop_server
+from tests.reliability.conftest import ARTICLE, CLAIM, PASSAGE, Server, add_accounts, serve, stop_server
 
 NOTE = {"type": "Annotation", "body": {"type": "TextualBody", "value": "a note"},
         "target": {"source": ARTICLE, "selector": {"type": "TextQuoteSelector", "exact": PASSAGE}}}
@@ -129,7 +129,7 @@ def test_the_login_rate_limit(shipped_dir, tmp_path):
     directory = tmp_path / "store"
     shutil.copytree(shipped_dir, directory)
     add_accounts(directory, {"lena": "annotator", "leo": "annotator"})
-    process, url = start_server(directory)
+    process, url = serve(directory)
     try:
         server = Server(url, directory)
         client = server.client()

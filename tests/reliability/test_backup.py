@@ -7,7 +7,7 @@ import shutil
 import pyoxigraph as ox
 
 from tests.conftest import run_cli
-from tests.reliability.conftest import (PROV, PROVENANCE, add_accounts, note, start_server, stop_server,
+from tests.reliability.conftest import (PROV, PROVENANCE, add_accounts, note, serve, stop_server,
                                         unit_problems)
 from tests.reliability.client import Client
 
@@ -25,7 +25,7 @@ def quads(data: bytes) -> set:
 def with_history(directory):
     """Writes that leave history behind: a note, its revision (PUT), and a retracted note (DELETE)."""
     tokens = add_accounts(directory, {"anna": "annotator"}, ("anna",))
-    process, url = start_server(directory)
+    process, url = serve(directory)
     anna = Client(url, token=tokens["anna"])
     created = anna.post("/annotations/", json=note("to be revised"))
     assert created.status == 201, created

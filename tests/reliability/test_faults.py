@@ -17,7 +17,7 @@ import pyoxigraph as ox
 import pytest
 
 from tests.conftest import run_cli
-from tests.reliability.conftest import (Server, add_accounts, note, restart_after_crash, start_server, stop_server,
+from tests.reliability.conftest import (Server, add_accounts, note, restart_after_crash, serve, stop_server,
                                         unit_problems)
 from tests.reliability.client import Client
 
@@ -45,7 +45,7 @@ def fresh(shipped_dir, tmp_path):
 
 def test_kill_9_during_writes_loses_no_acknowledged_write_and_leaves_no_partial_unit(fresh):
     directory, tokens = fresh
-    process, url = start_server(directory)
+    process, url = serve(directory)
     acknowledged: dict[str, str | None] = {}  # note text -> its Location; source headline -> None
     sent: list[str] = []
     refused: list = []  # any answer but the write's success: the test fails on it
@@ -214,7 +214,7 @@ def test_a_full_disk_is_a_clear_error_and_changes_nothing(shipped_dir, tmp_path,
     shutil.move(target, saved)
     with small_filesystem(target, "48m") as mount:
         shutil.copytree(saved, mount, dirs_exist_ok=True)
-        process, url = start_server(directory)
+        process, url = serve(directory)
         try:
             server = Server(url, directory)
             writer = Client(url, token=tokens["anna"])

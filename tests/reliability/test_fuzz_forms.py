@@ -13,7 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from tests.reliability.conftest import (ARTICLE, CLAIM, INJECTIONS, PASSAGE, Server, add_accounts,
-                                        no_server_error, note, start_server, stop_server, unit_problems)
+                                        no_server_error, note, serve, stop_server, unit_problems)
 from tests.reliability.client import Client
 from tests.reliability.test_fuzz import json_values
 
@@ -62,7 +62,7 @@ def fuzzed(shipped_dir, tmp_path_factory):
     directory = tmp_path_factory.mktemp("fuzz-forms") / "store"
     shutil.copytree(shipped_dir, directory)
     tokens = add_accounts(directory, {"eddie": "editor"}, ("eddie",))
-    process, url = start_server(directory)
+    process, url = serve(directory)
     server = Server(url, directory, tokens)
     eddie = server.client("eddie")
     yield server, eddie, eddie.csrf(), FullDataset(directory)

@@ -18,7 +18,7 @@ from urllib.parse import quote, urlsplit
 
 import pytest
 
-from tests.reliability.conftest import (ARTICLE, CLAIM, PASSAGE, Server, add_accounts, note, start_server,
+from tests.reliability.conftest import (ARTICLE, CLAIM, PASSAGE, Server, add_accounts, note, serve,
                                         stop_server, unit_problems)
 
 pytestmark = pytest.mark.load
@@ -75,7 +75,7 @@ def loaded(shipped_dir, tmp_path):
     directory = tmp_path / "store"
     shutil.copytree(shipped_dir, directory)
     tokens = add_accounts(directory, USERS, ("wanda", "walt", "wes", "eddie"))
-    process, url = start_server(directory)
+    process, url = serve(directory)
     yield Server(url, directory, tokens)
     stop_server(process)
 

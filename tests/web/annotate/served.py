@@ -5,7 +5,8 @@ from contextlib import contextmanager
 
 from kb.accounts import Accounts
 from tests.reliability.client import Client
-from tests.reliability.conftest import add_accounts, start_server, stop_server
+from tests import conftest
+from tests.reliability.conftest import add_accounts, stop_server
 
 
 class Served:
@@ -30,7 +31,7 @@ def serve(shipped_dir, tmp_path_factory, users: dict, tokens=()):
     directory = tmp_path_factory.mktemp("served") / "store"
     shutil.copytree(shipped_dir, directory)
     made = add_accounts(directory, users, tokens)
-    process, url = start_server(directory)
+    process, url = conftest.serve(directory)
     try:
         yield Served(url, directory, made)
     finally:

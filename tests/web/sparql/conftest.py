@@ -2,7 +2,6 @@
 import json
 import os
 import shutil
-import signal
 import subprocess
 import threading
 import urllib.error
@@ -14,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import serve
+from tests.conftest import serve, stop_server
 
 CLAIMS = 42  # claims in the shipped KB's current view
 COUNT_CLAIMS = "SELECT (COUNT(?c) AS ?n) WHERE { ?c a <http://schema.org/Claim> }"
@@ -49,15 +48,6 @@ def start_server(directory: Path, *options: str) -> tuple[subprocess.Popen, Serv
     """``options``: more flags of ``claimkb serve``."""
     process, url = serve(directory, *options)
     return process, Server(url, process.pid, directory)
-
-
-def stop_server(process: subprocess.Popen):
-    process.send_signal(signal.SIGINT)
-    try:
-        process.wait(timeout=30)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        pytest.fail("the server did not stop on SIGINT")
 
 
 @pytest.fixture(scope="session")
