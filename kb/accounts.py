@@ -105,7 +105,19 @@ class Accounts:
 
     def _connect(self) -> sqlite3.Connection:
         db = sqlite3.connect(self.path, timeout=10)
-        db.execute("PRAGMA journal_mode=WAL")
+        # WAL is a property of the file, set once. Switching to it needs the file to itself, and SQLite
+        # answers "database is locked" at once, without waiting, while another process (a second
+        # `claimkb user add` on a new store) is doing the same: wait and try again.
+        for attempt in range(100):
+            try:
+                if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                    db.execute("PRAGMA journal_mode=WAL")
+                break
+            except sqlite3.OperationalError as error:
+                if "locked" not in str(error) or attempt == 99:
+                    db.close()
+                    raise
+                time.sleep(0.05)
         db.execute("PRAGMA foreign_keys=ON")
         db.row_factory = sqlite3.Row
         return db
