@@ -15,6 +15,7 @@ from rdflib.term import BNode, Node
 
 from kb import sparql, vocabulary
 from kb.changes import Change, now_literal
+from kb.claim_index import ClaimIndex
 from kb.incremental import check_write
 from kb.namespaces import BASE, PROVENANCE_GRAPH, VOCABULARY_GRAPH
 from kb.store import QueryResult
@@ -70,6 +71,9 @@ class KnowledgeBase:
     def __init__(self, store):
         self.store = store
         self.write_lock = threading.RLock()
+        # Only a store that counts its writes can keep an index in this process (a remote one is written by
+        # other processes too).
+        self.claim_index = ClaimIndex(store, self.write_lock) if hasattr(store, "generation") else None
 
     # -- loading -----------------------------------------------------------------------------------
 
@@ -131,6 +135,8 @@ class KnowledgeBase:
             if violations:
                 raise WriteRefused(violations, where)
             self.store.update(plan.change.as_update())
+            if self.claim_index is not None:
+                self.claim_index.written(plan.added, plan.removed, self.store.generation)
         return plan.change
 
     def write(self, unit: URIRef, triples: Graph, agent: URIRef, revision_of: URIRef | None = None) -> Change:
