@@ -16,12 +16,15 @@ that in the background, and the web layer answers with SPARQL until it is done (
 that do not go through ``KnowledgeBase.commit`` (bulk imports, a restore, the first load) are seen in the
 store's write count, and answered with a new build.
 """
+import re
 import threading
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
+from itertools import chain
 from decimal import Decimal
 
-from rdflib import URIRef
+from rdflib import Literal, URIRef
 
 from kb import sparql
 
@@ -29,25 +32,30 @@ FACETS = ("verdict", "claimant", "source", "event", "presentedAs", "language")
 BATCH = 500  # resources per VALUES block when re-reading lines
 
 
+# The combining marks of the Unicode blocks of diacritics: what NFKD splits off accented letters.
+COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+
+
 def fold(text: str) -> str:
-    """Lower case, without accents, with straight apostrophes: how the search compares words."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("’", "'").replace("‘", "'")
+    """Lower case, without accents, with straight apostrophes: how the search compares words. (A regular
+    expression rather than a test of each character: folding every review body is most of a build.)"""
+    if text.isascii():
+        return text.lower()
+    return COMBINING.sub("", unicodedata.normalize("NFKD", text.lower())).replace("’", "'").replace("‘", "'")
 
 
 @dataclass(frozen=True, slots=True)
 class Line:
     """One claim: its values for each facet, its folded texts (its own and its published reviews' bodies),
-    its latest published review date, highest verdict on the scale, and first anchor (source, offset)."""
-    claim: URIRef
+    its latest published review date, highest verdict on the scale, and first anchor (source, offset).
+    Plain strings, not rdflib terms: rdflib hashes and compares its terms in Python, which made counting
+    100,000 lines take seconds."""
+    claim: str
     values: dict
     texts: tuple
     date: str | None
     scale: float | None
     anchor: tuple | None
-
-    def passes(self, facet: str, chosen: set) -> bool:
-        return any(str(v) in chosen for v in self.values[facet])
 
     def says(self, words: list[str]) -> bool:
         return any(all(word in text for word in words) for text in self.texts)
@@ -60,7 +68,7 @@ SORT_KEYS = {
     "false": (lambda line: (line.scale is not None, -(line.scale or 0.0), line.date is not None, line.date or ""),
               True),
     # browse/claims-reading.rq's: anchored claims by source and offset, then the rest, each by IRI.
-    "reading": (lambda line: (line.anchor is None, line.anchor or ("", 0), str(line.claim)), False),
+    "reading": (lambda line: (line.anchor is None, line.anchor or ("", 0), line.claim), False),
 }
 
 
@@ -70,6 +78,7 @@ class Lines:
     def __init__(self, lines: dict):
         self.lines = lines
         self._orders: dict = {}
+        self._counts: list = []
 
     def __len__(self):
         return len(self.lines)
@@ -80,27 +89,35 @@ class Lines:
             self._orders[sort] = sorted(self.lines.values(), key=key, reverse=reverse)
         return self._orders[sort]
 
-    def answer(self, chosen: dict, words: list[str], sort: str) -> tuple[list[URIRef], list[dict]]:
+    def answer(self, chosen: dict, words: list[str], sort: str) -> tuple[list[str], list[dict]]:
         """The claims that pass the filters ``chosen`` (facet -> values, any of them) and contain every word of
         ``words`` (folded) in one of their texts, in ``sort`` order; and the counts as browse/claim-facets.rq
         gives them: the total, and per facet the claims with each value among those that pass every filter
         but that facet's own."""
         chosen = {facet: set(values) for facet, values in chosen.items() if values}
-        passing, counts, total = [], {facet: {} for facet in FACETS}, 0
-        for line in self.order(sort):
-            failed = [facet for facet, values in chosen.items() if not line.passes(facet, values)]
-            if len(failed) > 1 or (words and not line.says(words)):
-                continue
-            if not failed:
-                passing.append(line.claim)
-                total += 1
-            for facet in failed or FACETS:
-                for value in line.values[facet]:
-                    counts[facet][value] = counts[facet].get(value, 0) + 1
-        rows = [{"facet": "total", "count": total}]
-        rows += [{"facet": facet, "value": value, "count": n} for facet, by_value in counts.items()
-                 for value, n in by_value.items()]
-        return passing, rows
+        lines = self.order(sort)
+        if words:
+            lines = [line for line in lines if line.says(words)]
+        if not chosen:
+            passing, bases = lines, dict.fromkeys(FACETS, lines)
+        else:
+            failing = [(line, [facet for facet, values in chosen.items() if values.isdisjoint(line.values[facet])])
+                       for line in lines]
+            passing = [line for line, failed in failing if not failed]
+            bases = {facet: [line for line, failed in failing if not failed or failed == [facet]]
+                     if facet in chosen else passing for facet in FACETS}
+        if not chosen and not words:  # the index as first shown: the same counts until the next write
+            self._counts = self._counts or self._count(bases)
+            counts = self._counts
+        else:
+            counts = self._count(bases)
+        return [line.claim for line in passing], [{"facet": "total", "count": len(passing)}] + counts
+
+    @staticmethod
+    def _count(bases: dict) -> list[dict]:
+        return [{"facet": facet, "value": Literal(value) if facet == "language" else URIRef(value), "count": n}
+                for facet, base in bases.items()
+                for value, n in Counter(chain.from_iterable(line.values[facet] for line in base)).items()]
 
 
 class ClaimIndex:
@@ -120,7 +137,7 @@ class ClaimIndex:
         """A commit changed the view: remember what it touched (the lines are re-read by the next reader)."""
         if self._lines is None and not self._building:
             return
-        touched = {term for graph in (added, removed) for s, _p, o in graph for term in (s, o)
+        touched = {str(term) for graph in (added, removed) for s, _p, o in graph for term in (s, o)
                    if isinstance(term, URIRef)}
         self._pending.append((generation, touched))
 
@@ -183,11 +200,12 @@ class ClaimIndex:
     def _read(self, name: str, variable: str, terms: list | None, column: str | None = None) -> list:
         """The rows of ``index/<name>`` (for ``terms`` only, in batches, if given); one column if named."""
         if terms is None:
-            rows = self.store.select(sparql.text(name), {})
+            rows = self.store.select_values(sparql.text(name))
         else:
             rows = []
             for at in range(0, len(terms), BATCH):
-                rows += self.store.select(sparql.bind_many(sparql.text(name), variable, terms[at:at + BATCH]), {})
+                batch = [URIRef(term) for term in terms[at:at + BATCH]]
+                rows += self.store.select_values(sparql.bind_many(sparql.text(name), variable, batch))
         return rows if column is None else [row[column] for row in rows]
 
     def _read_lines(self, claims: list | None) -> dict:
@@ -196,26 +214,26 @@ class ClaimIndex:
         facts: dict = {claim: {} for claim in found}
         for row in self._read("index/facts", "claim", claims):
             if row["claim"] in facts:
-                facts[row["claim"]].setdefault(str(row["property"]), []).append(row["value"])
+                facts[row["claim"]].setdefault(row["property"], []).append(row["value"])
         sources = sorted({s for f in facts.values() for s in f.get("source", ())})
         abouts = sorted({a for f in facts.values() for a in f.get("about", ())})
         languages: dict = {}
         for row in self._read("index/languages", "source", None if claims is None else sources):
             languages.setdefault(row["source"], []).append(row["language"])
         dated = set(self._read("index/dated", "value", None if claims is None else abouts, "value"))
-        scales = {row["verdict"]: float(Decimal(str(row["scale"]))) for row in self._read("index/scales", "", None)}
+        scales = {row["verdict"]: float(Decimal(row["scale"])) for row in self._read("index/scales", "", None)}
         reviews: dict = {}
         for row in self._read("index/reviews", "claim", claims):
             review = reviews.setdefault(row["claim"], {}).setdefault(row["review"], {"verdicts": [], "bodies": []})
             if "date" in row:
-                review["date"] = str(row["date"])
+                review["date"] = row["date"]
             if "verdict" in row:
                 review["verdicts"].append(row["verdict"])
             if "body" in row:
-                review["bodies"].append(fold(str(row["body"])))
+                review["bodies"].append(fold(row["body"]))
         anchors: dict = {}
-        for row in self._read("index/anchors", "claim", claims):
-            anchors.setdefault(row["claim"], []).append((str(row["source"]), int(row["start"])))
+        for row in self._read("index/anchors" if claims is not None else "index/anchors-all", "claim", claims):
+            anchors.setdefault(row["claim"], []).append((row["source"], int(row["start"])))
         lines = {}
         for claim in found:
             own = facts[claim]
@@ -233,7 +251,7 @@ class ClaimIndex:
             }
             dates = [r["date"] for r in published if "date" in r]
             scale = [scales[v] for v in verdicts if v in scales]
-            texts = tuple(fold(str(t)) for t in own.get("text", [])) + tuple(b for r in published for b in r["bodies"])
+            texts = tuple(fold(t) for t in own.get("text", [])) + tuple(b for r in published for b in r["bodies"])
             lines[claim] = Line(claim, values, texts, max(dates) if dates else None, max(scale) if scale else None,
                                 min(anchors[claim]) if claim in anchors else None)
         return lines

@@ -8,6 +8,9 @@ Rows for many resources at once: a page that lists twenty claims reads them with
 (``select_each``): the resources go in as a VALUES block (``kb.sparql.bind_many``: terms checked by
 Oxigraph's rules, so none can change the query).
 
+The claims index itself (filters, counts, search, sort) is answered from ``kb.claim_index`` on the
+embedded store (``indexed``), by SPARQL elsewhere.
+
 Keeping results: at 100,000 claims a count over the whole index takes seconds on the embedded store (each
 join step is an index lookup on disk), while its answer changes only when the KB does. The embedded store
 counts its writes (``generation``); results are kept, per query and bindings, until that count moves. A
@@ -83,6 +86,22 @@ def select_each(name: str, variable: str, terms: list, **bindings) -> list[dict]
     text = sparql.bind_many(sparql.text(name), variable, terms)
     key = (name, variable, tuple(terms), tuple(sorted(bindings.items())))
     return _results().get(key, _generation(), lambda: g.kb.store.select(text, bindings))
+
+
+def indexed(chosen: dict, words: list[str], sort: str) -> tuple[list[str], list[dict]] | None:
+    """The claims index's answer from the index in memory (``kb.claim_index``): the claims that pass, in
+    order, and the facet rows as ``browse/claim-facets`` gives them; kept until the next write. None when
+    there is no index (a remote store, or ``CLAIM_INDEX`` off) or it is still being built: then SPARQL
+    answers."""
+    index = g.kb.claim_index
+    if index is None or not current_app.config.get("CLAIM_INDEX", True):
+        return None
+    lines = index.lines()
+    if lines is None:
+        return None
+    key = ("claim-index", tuple((facet, tuple(values)) for facet, values in sorted(chosen.items())), tuple(words),
+           sort)
+    return _results().get(key, _generation(), lambda: lines.answer(chosen, words, sort))
 
 
 def forget():
