@@ -52,6 +52,7 @@ class Line:
     100,000 lines take seconds."""
     claim: str
     values: dict
+    about: tuple  # everything it is about: the event filter takes any of them, its counts the dated ones only
     texts: tuple
     date: str | None
     scale: float | None
@@ -101,7 +102,8 @@ class Lines:
         if not chosen:
             passing, bases = lines, dict.fromkeys(FACETS, lines)
         else:
-            failing = [(line, [facet for facet, values in chosen.items() if values.isdisjoint(line.values[facet])])
+            failing = [(line, [facet for facet, values in chosen.items()
+                               if values.isdisjoint(line.about if facet == "event" else line.values[facet])])
                        for line in lines]
             passing = [line for line, failed in failing if not failed]
             bases = {facet: [line for line, failed in failing if not failed or failed == [facet]]
@@ -252,7 +254,7 @@ class ClaimIndex:
             dates = [r["date"] for r in published if "date" in r]
             scale = [scales[v] for v in verdicts if v in scales]
             texts = tuple(fold(t) for t in own.get("text", [])) + tuple(b for r in published for b in r["bodies"])
-            lines[claim] = Line(claim, values, texts, max(dates) if dates else None, max(scale) if scale else None,
+            lines[claim] = Line(claim, values, _unique(own.get("about", [])), texts, max(dates) if dates else None, max(scale) if scale else None,
                                 min(anchors[claim]) if claim in anchors else None)
         return lines
 
