@@ -21,6 +21,9 @@ def serve(directory: Path, host: str = "127.0.0.1", port: int = 5000, remote: di
     token = secrets.token_urlsafe(32)
     directory.mkdir(parents=True, exist_ok=True)
     app = create_app({**(settings or {}), "STORE_DIR": directory, "REMOTE": remote, "INTERNAL_TOKEN": token})
+    claim_index = app.extensions["claimkb"].claim_index
+    if claim_index is not None:
+        claim_index.start()  # built in the background: until then SPARQL answers the claims index
     server = make_server(host, port, app, threaded=True)
     announcement = server_file(directory)
     loopback = "127.0.0.1" if host in ("0.0.0.0", "::") else host

@@ -12,4 +12,8 @@ from web import create_app
 
 
 def app():
-    return create_app({"STORE_DIR": store_dir(), "REMOTE": remote_settings()})
+    application = create_app({"STORE_DIR": store_dir(), "REMOTE": remote_settings()})
+    claim_index = application.extensions["claimkb"].claim_index
+    if claim_index is not None:  # the embedded store (one process): built in the background, as by claimkb serve
+        claim_index.start()
+    return application

@@ -5,6 +5,7 @@ Every page is read from ``kb/queries/browse/*.rq`` with bound values. The module
 ``records`` (rows -> records, verdicts), ``results`` (pages of results; shared results kept until the next
 write), ``index`` (claims index: facets, search, sort, pages), ``claims`` (claim page, ClaimReview JSON-LD),
 ``sources`` (article page), ``graphs`` (relation graphs as SVG), ``agents`` (agent, event, timeline),
+``capped`` (lists that grow with the KB: the first of them, the count, the rest in the index),
 ``pages`` (home, vocabulary), ``resources`` (dereferencing, generic pages, not found), ``messages`` (the
 readers' messages added since ``web/i18n.py``).
 """

@@ -1,23 +1,36 @@
-"""Agent and event pages, and the timeline of events with the claims about each."""
-from flask import g, render_template
+"""Agent and event pages, and the timeline of events with the claims about each. The lists are capped
+(``capped.py``): the first of them, the exact count, and a link to the claims index for the rest."""
+from flask import g, render_template, url_for
+from rdflib import Literal
 
-from web.browse import blueprint, results
-from web.browse.records import latest_verdict, record, records
+from web.browse import blueprint, capped, results
+from web.browse.records import record, records
+
+
+def claims_index(**facet) -> str:
+    """The claims index filtered by one facet (web/browse/index.py): where a capped list's claims all are."""
+    return url_for("browse.claims_index", **{name: str(value) for name, value in facet.items()})
 
 
 def agent_view(agent):
     info = record(g.kb.select("browse/agent", agent=agent))
     if info is None:
         return None
-    claimed = records(g.kb.select("browse/agent-claims", agent=agent), "claim")
-    for claim in claimed:
-        claim["current"] = latest_verdict(claim)
-    about = [c for c in records(g.kb.select("browse/claims-mentioning", resource=agent), "claim")]
-    for claim in about:
-        claim["current"] = latest_verdict(claim)
-    works = records(g.kb.select("browse/agent-works", agent=agent), "thing")
-    return render_template("browse/agent.html", agent=agent, info=info, claimed=claimed,
-                           replies=[c for c in claimed if c.all("repliesTo")], about=about, works=works)
+    claimed = capped.claims("browse/agent-claims", "browse/agent-claims-count", "order_latest",
+                            more=claims_index(claimant=agent), agent=agent)
+    replies = capped.claims("browse/agent-claims", "browse/agent-claims-count", "order_latest",
+                            agent=agent, replying=Literal("yes"))
+    targets = results.select_each("browse/replies-to", "claim", [line.one("claim") for line in replies.lines])
+    for line in claimed.lines + replies.lines:
+        line.pop("claimantName", None)  # their own name, on their own page
+    for line in replies.lines:
+        line["repliesTo"] = [row["repliesTo"] for row in targets if row["claim"] == line.one("claim")]
+    # The claims index has no filter for what a claim is about but events: no link to the rest here.
+    about = capped.claims("browse/mentioning-page", "browse/mentioning-count", "order_reviewed", resource=agent)
+    works = capped.things("browse/agent-works-page", "browse/agent-works-count", "browse/agent-works",
+                          "order_latest", agent=agent)
+    return render_template("browse/agent.html", agent=agent, info=info, claimed=claimed, replies=replies,
+                           about=about, works=works)
 
 
 def event_view(event):
@@ -25,27 +38,23 @@ def event_view(event):
     info = record(rows)
     if info is None:
         return None
-    about = records(g.kb.select("browse/claims-mentioning", resource=event), "claim")
-    for claim in about:
-        claim["current"] = latest_verdict(claim)
-    return render_template("browse/event.html", event=event, info=info, about=about,
+    return render_template("browse/event.html", event=event, info=info, about=claims_about(event),
                            subjects=records([r for r in rows if "about" in r], "about"),
                            citations=records([r for r in rows if "citation" in r], "citation"))
 
 
+def claims_about(event) -> capped.Listing:
+    """The first claims about an event (the same on its page and on the timeline, so that one warms the other)."""
+    return capped.claims("browse/mentioning-page", "browse/mentioning-count", "order_reviewed",
+                         more=claims_index(event=event), resource=event)
+
+
 @blueprint.get("/timeline")
 def timeline():
-    """Events on a time axis (grouped by day), each with the claims about it."""
-    rows = results.shared("browse/timeline")
-    by_event: dict = {}
-    for row in rows:
-        if "claim" in row:
-            by_event.setdefault(row["event"], []).append(row)
+    """Events on a time axis (grouped by day), each with the first claims about it."""
     days = []
-    for event in records(rows, "event"):
-        event["about"] = records(by_event.get(event.one("event"), []), "claim")
-        for claim in event["about"]:
-            claim["current"] = latest_verdict(claim)
+    for event in records(results.shared("browse/timeline"), "event"):
+        event["about"] = claims_about(event.one("event"))
         start = event.one("start")
         day = str(start)[:10] if start is not None else ""
         if not days or days[-1]["day"] != day:

@@ -1,24 +1,30 @@
-"""The claims index: filters (facets with counts, several verdicts at once), search, sort and pages.
+"""The claims index: filters (facets with counts, several values of each at once), search, sort and pages.
 
-SPARQL does the work: ``browse/claims.rq`` (or ``claims-reading.rq`` for the reading order) filters, sorts
-and pages the claims (ORDER BY, LIMIT/OFFSET), and
-``browse/claim-facets.rq`` counts them, in total and by facet value, in one query. Only the page's claims are
-then read in full, all in one query (``browse/claim-summary.rq``), and only the facet values shown get their
-labels (in one query too).
+On the embedded store the claims index in memory (``kb/claim_index.py``) filters, counts, searches and sorts.
+Elsewhere (a remote store, or while that index is built) SPARQL does: ``browse/claims.rq`` (or
+``claims-reading.rq`` for the reading order) filters, sorts and pages the claims (ORDER BY, LIMIT/OFFSET), and
+``browse/claim-facets.rq`` counts them, in total and by facet value, in one query; the two answer alike
+(tests/web/browse/test_claim_index_pages.py). Only the page's claims are then read in full, all in one query
+(``browse/claim-summary.rq``), and only the facet values shown get their labels (in one query too).
+
+Facets are disjunctive: a reader may choose several values of each (``?claimant=A&claimant=B``: claims with any
+of them), facets combine (claims that pass each), and a facet's counts leave out its own filter, so that more of
+its values can still be added. The exact rules are in claim-facets.rq's header.
 """
 import math
-import unicodedata
 
 from flask import render_template, request
 from rdflib import Literal, URIRef
 
+from kb import sparql
+from kb.claim_index import fold
 from web.browse import blueprint, links, results
 from web.browse.records import Record, latest_verdict, records, term_label, verdict
 from web.i18n import pick
 
 PAGE_SIZE = 20
 FACETS = ("verdict", "claimant", "source", "event", "presentedAs", "language")
-MULTIPLE = {"verdict": 9}  # facets where a reader may pick several values (any of them), and how many at most
+MOST_VALUES = 9  # values a reader may choose per facet: the queries have ?verdict1..?verdict9, ?claimant1.. and so on
 SORTS = ("date", "reading", "verdict", "false")
 SHOWN_VALUES = 15  # values listed per facet, the most frequent first (chosen ones are always listed)
 MAX_TERMS = 4
@@ -27,13 +33,6 @@ LANGUAGE_NAMES = {"fr": "français", "en": "English"}
 
 # -- search ------------------------------------------------------------------------------------------
 
-def fold(text: str) -> str:
-    """Lower case, without accents, with straight apostrophes: how the search compares words (claims.rq folds
-    the texts the same way)."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("’", "'").replace("‘", "'")
-
-
 def search_words(query: str) -> list[str]:
     """The words of a search (at most MAX_TERMS), folded: "Réseaux" finds "réseaux", "l'acces" finds "l’accès"."""
     return fold(query).split()[:MAX_TERMS]
@@ -41,25 +40,22 @@ def search_words(query: str) -> list[str]:
 
 # -- filters -----------------------------------------------------------------------------------------
 
-def chosen_filters(args) -> dict[str, list[str]]:
-    """The facet values a reader chose: facet -> values (one, or several for MULTIPLE facets)."""
-    chosen = {}
+def chosen_filters(args) -> tuple[dict[str, list[str]], list[str]]:
+    """The facet values a reader chose (``?claimant=A&claimant=B``: facet -> values, in order, without repeats),
+    and the facets where more than MOST_VALUES were asked: only the first ones are kept, and the page says so."""
+    chosen, cut = {}, []
     for facet in FACETS:
-        values = [v.strip() for v in args.getlist(facet) if v.strip()] if facet in MULTIPLE \
-            else [args.get(facet, "").strip()]
-        values = list(dict.fromkeys(v for v in values if v))[:MULTIPLE.get(facet, 1)]
+        values = list(dict.fromkeys(v.strip() for v in args.getlist(facet) if v.strip()))
+        if len(values) > MOST_VALUES:
+            values, cut = values[:MOST_VALUES], cut + [facet]
         if values:
             chosen[facet] = values
-    return chosen
+    return chosen, cut
 
 
 def filter_bindings(chosen: dict, words: list[str]) -> dict:
-    bindings = {}
-    for facet, values in chosen.items():
-        if facet in MULTIPLE:
-            bindings.update({f"{facet}{n}": URIRef(v) for n, v in enumerate(values, start=1)})
-        else:
-            bindings[facet] = Literal(values[0]) if facet == "language" else URIRef(values[0])
+    bindings = {f"{facet}{n}": _term(facet, value)
+                for facet, values in chosen.items() for n, value in enumerate(values, start=1)}
     bindings.update({f"q{n}": Literal(word) for n, word in enumerate(words, start=1)})
     return bindings
 
@@ -87,13 +83,13 @@ def names_of(resources: list) -> dict:
     return names
 
 
-def toggled(chosen: dict, facet: str, value: str) -> str:
-    """The index's address with ``value`` added to or removed from the values chosen for ``facet``."""
+def toggled(chosen: dict, facet: str, value: str) -> str | None:
+    """The index's address with ``value`` added to or removed from the values chosen for ``facet``; None when
+    the facet already has MOST_VALUES values (one must go before another comes)."""
     values = chosen.get(facet, [])
-    if facet in MULTIPLE:
-        values = [v for v in values if v != value] if value in values else values + [value]
-        return links.with_args(**{facet: values or None})
-    return links.with_args(**{facet: None if value in values else value})
+    if value in values:
+        return links.with_args(**{facet: [v for v in values if v != value] or None})
+    return links.with_args(**{facet: values + [value]}) if len(values) < MOST_VALUES else None
 
 
 def counted(rows: list[dict], chosen: dict) -> tuple[int, dict]:
@@ -153,20 +149,38 @@ def page_number(asked: str, pages: int) -> int:
         return 1
 
 
+def matching(chosen: dict, words: list[str], bindings: dict, how: str, page_of) -> tuple[list, list[dict], int]:
+    """The claims of one page and the facet rows: from the claims index in memory when there is one
+    (``kb.claim_index``, see results.indexed), else from SPARQL. ``page_of(total)`` gives the page to show."""
+    found = results.indexed(chosen, words, how)
+    if found is not None:
+        claims, rows = found
+        page = page_of(len(claims))
+        return [URIRef(claim) for claim in claims[(page - 1) * PAGE_SIZE:page * PAGE_SIZE]], rows, page
+    rows = results.shared("browse/claim-facets", **bindings)
+    page = page_of(next((int(row["count"]) for row in rows if str(row["facet"]) == "total"), 0))
+    if how == "reading":
+        found = results.select_page("browse/claims-reading", PAGE_SIZE, (page - 1) * PAGE_SIZE, **bindings)
+    else:
+        found = results.select_page("browse/claims", PAGE_SIZE, (page - 1) * PAGE_SIZE, sort=Literal(how), **bindings)
+    return [row["claim"] for row in found], rows, page
+
+
 @blueprint.get("/claims")
 def claims_index():
-    chosen = chosen_filters(request.args)
+    chosen, cut = chosen_filters(request.args)
     query = request.args.get("q", "")
-    bindings = filter_bindings(chosen, search_words(query))
+    words = search_words(query)
+    bindings = filter_bindings(chosen, words)
+    for term in bindings.values():
+        sparql.to_oxigraph(term)  # an invalid IRI is a 400, whichever answers
     how = request.args.get("sort", SORTS[0])
     how = how if how in SORTS else SORTS[0]
-    total, facets = counted(results.shared("browse/claim-facets", **bindings), chosen)
+    claims, rows, page = matching(chosen, words, bindings, how,
+                                  lambda total: page_number(request.args.get("page", "1"),
+                                                            max(1, math.ceil(total / PAGE_SIZE))))
+    total, facets = counted(rows, chosen)
     pages = max(1, math.ceil(total / PAGE_SIZE))
-    page = page_number(request.args.get("page", "1"), pages)
-    if how == "reading":
-        rows = results.select_page("browse/claims-reading", PAGE_SIZE, (page - 1) * PAGE_SIZE, **bindings)
-    else:
-        rows = results.select_page("browse/claims", PAGE_SIZE, (page - 1) * PAGE_SIZE, sort=Literal(how), **bindings)
-    return render_template("browse/claims.html", claims=summaries([row["claim"] for row in rows]), total=total,
+    return render_template("browse/claims.html", claims=summaries(claims), total=total,
                            page=page, pages=pages, facets=facets, chosen=chosen, chips=chips(chosen, facets),
-                           q=query, sort=how, sorts=SORTS, multiple=MULTIPLE)
+                           q=query, sort=how, sorts=SORTS, cut=cut, most_values=MOST_VALUES)

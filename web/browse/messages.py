@@ -5,7 +5,11 @@ from flask import g
 from web import i18n
 
 MESSAGES = {
-    "facet_several": ("Tick several: claims with any of them.", "Cochez-en plusieurs : les affirmations qui ont l’un d’eux."),
+    "facet_several": ("Tick several values of a filter: claims with any of them. Filters combine: claims that pass each.",
+                      "Cochez plusieurs valeurs d’un filtre : les affirmations qui ont l’une d’elles. Les filtres se "
+                      "cumulent : les affirmations qui passent chacun."),
+    "facet_full": ("At most {n} values: remove one to add another.", "{n} valeurs au plus : retirez-en une pour en ajouter une autre."),
+    "facet_cut": ("{facet}: only the first {n} values asked are used.", "{facet} : seules les {n} premières valeurs demandées sont prises en compte."),
     "chosen_remove": ("chosen; follow to remove", "choisi ; suivre pour retirer"),
     "relation_graph": ("Relation graph", "Graphe des relations"),
     "graph_of_claim": ("Relation graph of this claim", "Graphe des relations de cette affirmation"),
@@ -41,3 +45,30 @@ def translate(key: str, **values) -> str:
         return i18n.translate(key, **values)
     text = pair[i18n.LANGUAGES.index(g.get("lang", "en"))]
     return text.format(**values) if values else text
+
+
+# Long lists (web/browse/capped.py): the count, the order, the link to the rest; and the highlights in the
+# article's text (web/browse/sources.py).
+MESSAGES.update({
+    "claims_n": ("{n} claims", "{n} affirmations"), "claims_1": ("1 claim", "1 affirmation"),
+    "things_n": ("{n} in all", "{n} en tout"), "things_1": ("1 in all", "1 en tout"),
+    "see_all": ("see all", "tout voir"),
+    "shown_here": ("{shown} listed here", "{shown} ici"),
+    "order_reviewed": ("Most recently reviewed first.", "Les plus récemment vérifiées d’abord."),
+    "order_latest": ("Latest first.", "Les plus récentes d’abord."),
+    "highlight_start": ("highlight:", "surlignage :"), "highlight_end": ("end of highlight", "fin du surlignage"),
+    "how_to_read_highlights": ("Passages that fact-checkers highlighted are underlined twice and framed by ⟦ ⟧.",
+                               "Les passages surlignés par les vérificateurs sont soulignés deux fois et encadrés "
+                               "par ⟦ ⟧."),
+})
+
+
+def number(n: int) -> str:
+    """A count as readers write it: 42,858 in English, 42 858 in French (a narrow no-break space)."""
+    text = f"{n:,}"
+    return text.replace(",", "\u202f") if g.get("lang", "en") == "fr" else text
+
+
+def counted(n: int, noun: str) -> str:
+    """"42,858 claims", "1 claim", "5 in all"... (``noun``: claims or things)."""
+    return translate(f"{noun}_1") if n == 1 else translate(f"{noun}_n", n=number(n))

@@ -59,7 +59,7 @@ def test_article_highlights_every_anchored_claim_with_its_verdict_label(client):
 def test_index_facets_have_counts_and_filter(client):
     html = text(client, "/claims")
     assert "42 claims" in html
-    assert f'href="/claims?verdict={TRUE}">True</a> <span class="count">14</span>' in html
+    assert f'href="/claims?verdict={TRUE}">True</a></span> <span class="count">14</span>' in html
     filtered = text(client, f"/claims?verdict={TRUE}")
     assert "14 claims" in filtered and "Verdict: True" in filtered
 
