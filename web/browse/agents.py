@@ -1,9 +1,10 @@
 """Agent and event pages, and the timeline of events with the claims about each. The lists are capped
 (``capped.py``): the first of them, the exact count, and a link to the claims index for the rest."""
 from flask import g, render_template, url_for
-from rdflib import Literal
+from rdflib import Literal, URIRef
 
 from web.browse import blueprint, capped, results
+from web.browse.index import summaries
 from web.browse.records import record, records
 
 
@@ -44,9 +45,17 @@ def event_view(event):
 
 
 def claims_about(event) -> capped.Listing:
-    """The first claims about an event (the same on its page and on the timeline, so that one warms the other)."""
-    return capped.claims("browse/mentioning-page", "browse/mentioning-count", "order_reviewed",
-                         more=claims_index(event=event), resource=event)
+    """The first claims about an event, most recently reviewed first (the same on its page and on the timeline,
+    so that one warms the other): from the claims index in memory when there is one (its event filter takes
+    what claims are about; an event is never a claim's appearance), else by SPARQL."""
+    more = claims_index(event=event)
+    found = results.indexed({"event": [str(event)]}, [], "date")
+    if found is None:
+        return capped.claims("browse/mentioning-page", "browse/mentioning-count", "order_reviewed", more=more,
+                             resource=event)
+    about = found[0]
+    return capped.Listing(summaries([URIRef(claim) for claim in about[:capped.CAP]]), len(about), "claims",
+                          "order_reviewed", more)
 
 
 @blueprint.get("/timeline")
