@@ -6,14 +6,18 @@ and ``oxigraph serve`` (the ``oxigraph`` package's server, no limits) on a Rocks
 same store. The KB is the shipped one grown with copies of its claims, reviews and anchored articles
 (:func:`benchmarks.browse.grow`) to about each size in quads (named graphs, current view, provenance).
 
-Each query goes to both servers in turn (which one goes first alternates), WARMUP times then SAMPLES
-times, from one client that opens a new connection per request as SPARQL clients do (urllib); SELECT
-and ASK ask for SPARQL JSON, CONSTRUCT and DESCRIBE for Turtle. Writes the section "SPARQL endpoint" of
+Both servers open their store read-write, and RocksDB compacts a freshly bulk-loaded store in the
+background: measuring starts once neither store's table files have changed for a few seconds. Each query
+goes to both servers in turn (which one goes first alternates), WARMUP times then SAMPLES times, from one
+client that opens a new connection per request as SPARQL clients do (urllib); SELECT and ASK ask for
+SPARQL JSON, CONSTRUCT and DESCRIBE for Turtle. Besides wall-clock times, the CPU time each server's
+processes used per request (from /proc, Linux): on a shared machine it is steadier than wall clock. Writes the section "SPARQL endpoint" of
 BENCHMARKS.md. Run by hand: ``.venv/bin/python -m benchmarks.endpoint`` (``--sizes 100000`` for one
 size, ``--samples N``).
 """
 import argparse
 import json
+import os
 import platform
 import shutil
 import socket
@@ -48,6 +52,7 @@ TIME_LIMIT = 300
 TARGET = 1.3
 CLAIM = "https://w3id.org/claimkb/claim/sora-still-in-research-phase"
 SELECT_JSON, TURTLE = "application/sparql-results+json", "text/turtle"
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
 
 
 def competency() -> list[tuple[str, str, str]]:
@@ -116,6 +121,17 @@ class Server:
                     raise RuntimeError(f"{command[0]} did not start: {log.read_text()}")
                 time.sleep(0.1)
 
+    def cpu_seconds(self) -> float | None:
+        """CPU time used so far by the server and its child processes (the query workers), from /proc
+        (Linux); None where there is no /proc."""
+        try:
+            pids = [self.process.pid]
+            for task in Path(f"/proc/{self.process.pid}/task").iterdir():
+                pids += [int(pid) for pid in (task / "children").read_text().split()]
+            return sum(_cpu_seconds(pid) for pid in pids)
+        except OSError:
+            return None
+
     def ask(self, text: str, accept: str) -> tuple[float, bytes, dict]:
         request = urllib.request.Request(self.url, urllib.parse.urlencode({"query": text}).encode(),
                                          {"Accept": accept, "Content-Type": "application/x-www-form-urlencoded"})
@@ -133,6 +149,23 @@ class Server:
             self.process.wait()
 
 
+def _cpu_seconds(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / CLOCK_TICKS  # utime + stime
+
+
+def settle(directories: list[Path], seconds: float = 5, longest: float = 300):
+    """Wait until the stores' table files have not changed for ``seconds``: both servers open their store
+    read-write, and RocksDB then compacts a bulk-loaded store in the background for a while."""
+    def layout():
+        return [sorted(p.name for p in d.iterdir() if p.suffix == ".sst") for d in directories]
+    seen, since, started = layout(), time.monotonic(), time.monotonic()
+    while time.monotonic() - since < seconds and time.monotonic() - started < longest:
+        time.sleep(0.5)
+        if (now := layout()) != seen:
+            seen, since = now, time.monotonic()
+
+
 def answer_size(body: bytes, accept: str) -> int:
     """Rows (JSON results) or triples (Turtle)."""
     if accept == SELECT_JSON:
@@ -143,6 +176,7 @@ def answer_size(body: bytes, accept: str) -> int:
 
 def measure(servers: dict, text: str, accept: str, samples: int) -> dict:
     times = {name: [] for name in servers}
+    cpu = {name: [] for name in servers}  # CPU seconds of the server's processes per request
     inside = []  # the endpoint's own time (Server-Timing): worker round trip, query, serialisation
     sizes, truncated = {}, False
     for warmup in range(WARMUP):
@@ -156,14 +190,20 @@ def measure(servers: dict, text: str, accept: str, samples: int) -> dict:
     for i in range(samples):
         order = list(servers.items()) if i % 2 == 0 else list(reversed(servers.items()))
         for name, server in order:
+            before = server.cpu_seconds()
             milliseconds, _, headers = server.ask(text, accept)
+            after = server.cpu_seconds()
             times[name].append(milliseconds)
+            if before is not None and after is not None:
+                cpu[name].append(after - before)
             if "Server-Timing" in headers:
                 inside.append(float(headers["Server-Timing"].split("dur=")[1]))
         if time.monotonic() - started > BUDGET_SECONDS and i + 1 >= MIN_SAMPLES:
             break
     return {"times": {n: percentiles(t) for n, t in times.items()}, "n": len(times["claimkb"]), "sizes": sizes,
-            "truncated": truncated, "inside": statistics.median(inside)}
+            "truncated": truncated, "inside": statistics.median(inside),
+            # a mean: the clock ticks (10 ms) are coarser than a fast query, their sum is not
+            "cpu": {n: statistics.fmean(c) * 1000 if c else None for n, c in cpu.items()}}
 
 
 def percentiles(samples: list[float]) -> tuple[float, float]:
@@ -183,19 +223,23 @@ def run_size(quads: int, work: Path, samples: int) -> dict:
                                     f"http://127.0.0.1:{port}/sparql", work / "claimkb.log")
         servers["oxigraph"] = Server([OXIGRAPH, "serve", "--location", str(bare), "--bind", f"127.0.0.1:{bare_port}"],
                                      f"http://127.0.0.1:{bare_port}/query", work / "oxigraph.log")
+        settle([directory / "oxigraph", bare])
+        loadavg = [os.getloadavg()[0]]
         results = {}
         for name, text, accept in [*QUERIES, LARGE]:
             results[name] = measure(servers, text, accept, samples)
             (a50, a95), (b50, b95) = results[name]["times"]["claimkb"], results[name]["times"]["oxigraph"]
             print(f"{name}: claimkb {a50:.1f}/{a95:.1f} ms (inside {results[name]['inside']:.1f}), "
-                  f"oxigraph {b50:.1f}/{b95:.1f} ms, "
-                  f"{a50 / b50:.2f}x, sizes {results[name]['sizes']}", file=sys.stderr, flush=True)
+                  f"oxigraph {b50:.1f}/{b95:.1f} ms, {a50 / b50:.2f}x; CPU per request "
+                  f"{_cpu(results[name], 'claimkb')} vs {_cpu(results[name], 'oxigraph')} ms, "
+                  f"sizes {results[name]['sizes']}", file=sys.stderr, flush=True)
+        loadavg.append(os.getloadavg()[0])
     finally:
         for server in servers.values():
             server.stop()
     shutil.rmtree(directory, ignore_errors=True)
     shutil.rmtree(bare, ignore_errors=True)
-    return {"quads": count, "load_seconds": load_seconds, "results": results}
+    return {"quads": count, "load_seconds": load_seconds, "results": results, "loadavg": loadavg}
 
 
 def main():
@@ -218,10 +262,24 @@ def main():
         write(runs, args.samples)
 
 
+def _cpu(result: dict, side: str) -> str:
+    milliseconds = result.get("cpu", {}).get(side)
+    return "-" if milliseconds is None else f"{milliseconds:.0f}"
+
+
+def _cpu_ratio(result: dict) -> float | None:
+    cpu = result.get("cpu", {})
+    if cpu.get("claimkb") is None or not cpu.get("oxigraph"):
+        return None
+    return cpu["claimkb"] / cpu["oxigraph"]
+
+
 def _cell(run: dict, name: str) -> list[str]:
     result = run["results"][name]
     (a50, a95), (b50, b95) = result["times"]["claimkb"], result["times"]["oxigraph"]
+    ratio = _cpu_ratio(result)
     return [f"{b50:.1f} / {b95:.1f}", f"{a50:.1f} / {a95:.1f} ({result['inside']:.1f})", f"{a50 / b50:.2f}x",
+            f"{_cpu(result, 'oxigraph')} / {_cpu(result, 'claimkb')}", "-" if ratio is None else f"{ratio:.2f}x",
             str(result["n"])]
 
 
@@ -230,10 +288,12 @@ def write(runs: list[dict], samples: int):
     for run in runs:
         size = f"{run['quads']:,} quads"
         header += [f"{size}: oxigraph serve p50 / p95 (ms)", "claimkb p50 / p95 (endpoint's p50) (ms)", "p50 ratio",
-                   "samples"]
+                   "CPU per request, oxigraph / claimkb (ms)", "CPU ratio", "samples"]
     rows = [[name, *[c for run in runs for c in _cell(run, name)]] for name, _, _ in [*QUERIES, LARGE]]
     typical = [name for name, _, _ in QUERIES]
     within = {run["quads"]: sum(1 for name in typical if _ratio(run, name) <= TARGET) for run in runs}
+    within_cpu = {run["quads"]: sum(1 for name in typical if (_cpu_ratio(run["results"][name]) or 99) <= TARGET)
+                  for run in runs}
     notes = []
     # Rows of SELECT answers (runs saved before graphs were parsed counted Turtle statements roughly).
     rows_counted = {name for name, _, accept in [*QUERIES, LARGE] if accept == SELECT_JSON}
@@ -247,6 +307,8 @@ def write(runs: list[dict], samples: int):
     limits = settings_from({})
     sizes = " and ".join(f"{run['quads']:,}" for run in runs)
     loads = " and ".join(f"{run['load_seconds']:.0f}" for run in runs)
+    averages = [a for run in runs for a in run.get("loadavg", [])]
+    loadavg = f"{min(averages):.1f}-{max(averages):.1f} at the start and end of each size" if averages else "unknown"
     environment = (f"{platform.machine()}, Python {platform.python_version()}, pyoxigraph {version('pyoxigraph')}, "
                    f"oxigraph server {version('oxigraph')}, Flask {version('flask')}, werkzeug {version('werkzeug')}")
     report.write_section("SPARQL endpoint", [
@@ -258,16 +320,20 @@ def write(runs: list[dict], samples: int):
         f"current view, provenance; bulk-loaded in {loads} s). "
         f"One client, a new connection per request (urllib), the two servers asked in turn; {WARMUP} warm-up "
         f"requests then up to {samples} timed per query and server (fewer when a query's samples passed "
-        f"{BUDGET_SECONDS} s). SELECT/ASK as SPARQL JSON, CONSTRUCT/DESCRIBE as Turtle. In brackets, the "
+        f"{BUDGET_SECONDS} s), after both stores had finished compacting on opening (no table file changed "
+        f"for 5 s). SELECT/ASK as SPARQL JSON, CONSTRUCT/DESCRIBE as Turtle. In brackets, the "
         f"endpoint's own time as its `Server-Timing` header gives it (queue, worker round trip, query, "
-        f"serialisation): the rest of the difference is HTTP and Flask. The machine was "
-        f"shared with other jobs during the run (2 cores), so single figures are noisy; {environment}.",
+        f"serialisation): the rest of the difference is HTTP and Flask. CPU per request: the mean CPU time "
+        f"(user + system, from /proc) of each server's processes over the timed requests, for claimkb the web "
+        f"process and its query workers (counted in clock ticks of 10 ms, so under about 20 ms a mean over "
+        f"{samples} requests is coarse). The machine was shared with other jobs during the run (2 cores; "
+        f"load average {loadavg}), so wall-clock figures are noisy and CPU figures less so; {environment}.",
         "",
         report.table(header, rows),
         "",
         f"Target (issue 5): the endpoint within {TARGET}x of the bare server for typical queries (every row "
         f"but the last): met by {', '.join(f'{n} of {len(typical)} at {q:,} quads' for q, n in within.items())} "
-        "(p50 ratio).",
+        f"(p50 ratio); in CPU, by {', '.join(f'{n} of {len(typical)} at {q:,}' for q, n in within_cpu.items())}.",
         *([""] + notes if notes else []),
         "",
         *NOTES,
@@ -279,33 +345,48 @@ def _ratio(run: dict, name: str) -> float:
     return times["claimkb"][0] / times["oxigraph"][0]
 
 
-NOTES = [  # what the figures of the last run (2026-11-25) say, from the profiling done with it
-    "Reading the figures. The target is met at 100,000 quads for most competency questions and missed at "
-    "1,000,000, and for every query of a few milliseconds at both sizes. What the endpoint adds:",
+NOTES = [  # what the profiling of 2026-11-25 found, on the same machine, shared with other jobs (load 3-14)
+    "Where the time went at 1,000,000 quads, and what changed (profiled on the same shared machine, load "
+    "average 3-14 on 2 cores; CPU times from /proc or `time.process_time`, which a loaded machine inflates "
+    "less than wall clock but still by up to about 30% between runs):",
     "",
-    "- A fixed cost per request of about 2-4 ms on this machine, mostly outside the endpoint (its own time, in "
-    "brackets, is within a millisecond of the bare server for ASK and the lookup): werkzeug's HTTP server and "
-    "Flask. In process (Flask's test client, shipped KB, medians of 300), an ASK costs 0.1 ms on the store, "
-    "0.3 ms through the endpoint (worker round trip) and 1.0 ms through Flask. It makes every query under "
-    "about 10 ms miss 1.3x; a faster HTTP server in front of the app (not werkzeug's) is what would reduce it.",
-    "- The large ratios at 1,000,000 quads are wall-clock and not steady in CPU. Over competency questions "
-    "1-8 of this run the query worker used 109.7 s of CPU and `oxigraph serve` 57.7 s (from /proc); measured "
-    "again request by request afterwards (three each after a warm-up, same stores), the CPU per request was "
-    "Q9 0.68 s vs 0.53 s, then 0.59 s vs 0.58 s; Q2 0.69 s vs 0.41 s, then 0.65 s vs 0.64 s; Q6 3.28 s vs "
-    "2.31 s; 10,000 rows written by pyoxigraph 0.10 s vs 0.12 s. In fresh processes a query costs about the "
-    "same CPU on the endpoint's snapshot opened read-only as on the store opened read-write (Q9 0.51-0.61 s "
-    "vs 0.57-0.71 s), and through pyoxigraph as through the `oxigraph` command (Q6 2.75 s vs 2.95 s): the "
-    "engine and the checkpoint are not the cause. Writing rows in Python (queries without a LIMIT within the "
-    "row limit) is a cost of its own for long answers. The rest is not explained yet; next: the worker "
+    "- The main cause was the snapshot's layout, not the engine, the pipe or Python. The query workers read a "
+    "RocksDB checkpoint taken when the endpoint first answered, right after the KB had been bulk-loaded: 32 "
+    "overlapping table files. A read-only opener never compacts, so every scan merged all of them for as "
+    "long as that snapshot was used (it changed only on a write), while `oxigraph serve` opens its copy "
+    "read-write and RocksDB compacted it to 12 files within seconds. The same queries in one process, "
+    "read-only, on the two layouts of the same data (CPU seconds, medians of 3): Q1 1.10 vs 0.73, Q2 0.75 vs "
+    "0.49, Q6 4.41 vs 2.68, Q9 1.20 vs 0.57, Q10 0.92 vs 0.34, page of 100 claims 0.020 vs 0.012. On the "
+    "compacted layout, opening read-only or read-write made no difference beyond that noise.",
+    "- Fix (`kb/endpoint_pool.py`, `Snapshots`): a new snapshot is also taken when the store's table files "
+    "have changed since the last one (the web process's store compacts itself after opening, imports and "
+    "writes), at most every 5 s. Over HTTP, both servers asked in turn, 4 rounds, CPU per request of the "
+    "query worker vs `oxigraph serve` (s): before, Q1 1.00 vs 0.65, Q2 0.88 vs 0.49, Q6 6.18 vs 2.85, Q9 "
+    "1.04 vs 0.56, Q10 0.72 vs 0.42; after, Q1 0.76 vs 0.55, Q2 0.68 vs 0.55, Q6 2.75 vs 2.55, Q9 0.67 vs "
+    "0.73, Q10 0.47 vs 0.40. The benchmark now also waits for both stores to finish compacting before it "
+    "measures, so that neither side is timed while RocksDB rewrites its files.",
+    "- Rows written in Python (answers that the query's own LIMIT does not keep within the row limit, such "
+    "as Q1-Q3 and Q7, which have none): the SPARQL JSON is now written as text rather than through a dict per "
+    "cell and `json.dumps`, half the CPU (medians of 15: 918 rows of 9 cells 26 to 14 ms, 2,478 rows of 8 "
+    "139 to 77 ms, 5,508 rows of 6 197 to 96 ms). That writer put the `truncated` member after the "
+    "bindings, where Oxigraph's own results parser refused the whole answer; it now comes before them.",
+    "- Before these changes this section's run (same day, same sizes) met the target for 9 of 16 queries at "
+    "99,802 quads and 2 of 16 at 1,004,643 (p50 ratio). A run with the snapshot fix but not yet the JSON "
+    "writer, half an hour before the one above, met it for 10 and 8 of 16 (p50) and 8 and 10 of 16 (CPU); "
+    "single ratios moved between the two runs by up to 0.3 (Q10 at 1,004,643: 1.37x, then 1.64x), which "
+    "is the noise of this shared machine.",
+    "- Not explained yet: at 1,004,643 quads some competency questions still use 20-30% more CPU in the "
+    "worker than in `oxigraph serve` in the table above (Q1, Q6, Q8, Q10), though Q10 writes no rows and the "
+    "same queries cost the same in one process on either opening of a compacted copy. Next: the worker "
     "reporting its own CPU time per job, and a run on a quiet machine.",
-    "- The machine was oversubscribed during the run (load average 7-11 on 2 cores): wall times were 4-7x the "
-    "CPU times, and the endpoint's path has more processes to schedule (client, web process, worker) than the "
-    "bare server's, which inflates the wall-clock ratios above their CPU ratios (Q6 at 1,000,000, measured "
-    "after the run: 1.4x CPU, 1.8x wall).",
-    "- Changes made from this profiling: a query whose own LIMIT keeps it within the row limit has its rows "
-    "written by pyoxigraph's serializer in the worker (in process at 100,000 quads, 10,000 rows through the "
-    "endpoint took 2.1x the time of the direct query when written in Python, 0.9x when written by pyoxigraph), "
-    "and the most recently used worker takes the next query (warm caches, snapshot already open).",
+    "- What is left is also a fixed cost per request, which keeps every query of a few milliseconds above 1.3x: "
+    "the claimkb side uses a few milliseconds of CPU per request where `oxigraph serve` uses about one (the "
+    "CPU columns of ASK, the lookup and DESCRIBE). werkzeug's threaded server alone takes about 1.1 ms of "
+    "CPU per request (a WSGI app that only answers, 1,000 POSTs with a new connection each); Flask, the "
+    "protocol handling and the round trip to the worker take the rest. A WSGI server written in C or Rust "
+    "would remove part of the first only; it was not tried. Wall clock adds scheduling: the endpoint's path "
+    "has three processes (client, web process, worker) where the bare server's has two, and on an "
+    "oversubscribed machine each hand-over waits for a core.",
 ]
 
 if __name__ == "__main__":
