@@ -4,15 +4,25 @@ A violation is a value with plain-words messages (English and French), so that t
 the API can show it next to the field it concerns.
 """
 from dataclasses import dataclass
+from functools import cache
 
-import pyshacl
 from rdflib import Graph, Literal
 from rdflib.namespace import SH
 
 import shapes
-from kb import shacl_processor, sparql_cache, vocabulary
+from kb import vocabulary
 
-sparql_cache.install()
+
+@cache
+def _pyshacl():
+    """pySHACL and rdflib's SPARQL engine, imported at the first validation: 0.1 to 0.4 s (on a quiet or
+    a busy machine) that ``claimkb serve`` would otherwise pay before its first page, which validates
+    nothing."""
+    import pyshacl
+
+    from kb import shacl_processor, sparql_cache
+    sparql_cache.install()
+    return pyshacl, shacl_processor
 
 
 @dataclass(frozen=True)
@@ -77,6 +87,7 @@ def validate(data: Graph, focus_nodes: set | None = None, vocabulary_graph: Grap
     pySHACL's own ``focus_nodes`` option is not used: with it, pySHACL 0.40 skips the checks nested in
     sh:or / sh:and / qualified shapes, so "a person or an organization" would pass unchecked.
     """
+    pyshacl, shacl_processor = _pyshacl()
     graph = data + (vocabulary.graph() if vocabulary_graph is None else vocabulary_graph)
     if focus_nodes is not None:
         return violations_in(shacl_processor.report(graph, set(focus_nodes)))
