@@ -163,7 +163,7 @@ class ClaimIndex:
                 self._build()
             elif self.store.generation != self._generation:
                 self._catch_up()
-            return self._lines
+            return None if self._building else self._lines  # a rebuild after a write past commit
 
     def _catch_up(self):
         with self.write_lock:  # no commit half done: the store's count and the pending writes agree

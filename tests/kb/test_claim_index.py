@@ -1,6 +1,8 @@
 """The in-memory claims index (kb/claim_index.py) kept write by write equals one built from scratch, after
 each kind of write that changes a claim's line: a new claim, a review drafted then published, a source's
 language, an event's date, an extra anchor, a retraction; and a write that bypasses the facade is noticed."""
+import time
+
 import pytest
 from rdflib import Graph, Literal, URIRef
 
@@ -125,3 +127,15 @@ def test_the_index_answers_filters_counts_and_search(indexed):
     assert sum(claimants.values()) >= total
     found, _rows = lines.answer({}, ["greve", "denoncent"], "date")  # "grève dénoncent", folded
     assert found and all(any("greve denoncent" in t for t in lines.lines[str(c)].texts) for c in found)
+
+
+def test_a_background_build_answers_none_until_done_then_catches_up(indexed):
+    kb = indexed
+    index = ClaimIndex(kb.store, kb.write_lock)
+    index.start()
+    kb.store.update('INSERT DATA { <%s> a <http://schema.org/Claim> }' % BASE["claim/during-the-build"])
+    deadline = time.monotonic() + 120
+    while (lines := index.lines()) is None:
+        assert time.monotonic() < deadline, "the background build never finished"
+        time.sleep(0.05)
+    assert lines.lines == fresh(kb).lines and str(BASE["claim/during-the-build"]) in lines.lines
