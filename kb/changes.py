@@ -9,6 +9,7 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, XSD
 
 from kb import sparql
+from kb.embargo import PUBLIC_VIEW, is_embargoed
 from kb.namespaces import PROVENANCE_GRAPH
 
 
@@ -62,19 +63,43 @@ class Change:
 
         INSERT DATA carries data, not query structure: each term is serialised by rdflib's ``n3()``
         (IRIs validated, literals escaped), so no value can alter the request. One request keeps the
-        unit, its view copy, its provenance and the retirement in one transaction, on the embedded
-        store and on a remote endpoint alike; the retirement itself is a fixed ``.ru`` with bindings.
+        unit, its view copy, its provenance, the retirement and the public view of a remote store in one
+        transaction, on the embedded store and on a remote endpoint alike; the retirements themselves
+        are fixed ``.ru`` with bindings.
         """
         operations = []
         if self.provenance:
             operations.append(f"INSERT DATA {{ GRAPH {PROVENANCE_GRAPH.n3()} {{\n{_triples(self.provenance)}\n}} }}")
         for old in self.retired:
             operations.append(sparql.bind_values(sparql.text("write/retire"), {"old": old}))
+        # Operations with a WHERE before the large INSERT DATA: Oxigraph evaluates a WHERE over the
+        # request's own uncommitted writes, which costs more the more there are (a unit of 30 triples:
+        # 1.8 ms for the request; with the public view's operations after its inserts, 78-80 ms).
+        operations += self._in_public_view()
         for name, graph in self.units.items():
             operations.append(f"INSERT DATA {{ GRAPH {name.n3()} {{\n{_triples(graph)}\n}} }}")
         if self.current_view and self.units:
             operations.append(f"INSERT DATA {{\n{_triples(self.view_triples())}\n}}")
         return " ;\n".join(operations)
+
+    def _in_public_view(self) -> list[str]:
+        """The same change in the public view that a remote store keeps for researchers (``kb.embargo``),
+        in the same request, so that it is never out of step with the current view: retired units leave
+        it, units that hold no unpublished review enter it. Run before the new units are inserted, a
+        retirement takes out of the view a triple that the new unit holds too, and the new unit puts it
+        back, as ``write/retire.ru`` does. Where there is no public view (the embedded store, whose
+        researchers read a stripped snapshot) these operations change nothing."""
+        retire = sparql.text("embargo/public-retire")
+        operations = [sparql.bind_values(retire, {"old": old}) for old in self.retired]
+        public = Graph()
+        for graph in self.units.values():
+            if not is_embargoed(graph):
+                public += graph
+        if self.current_view and len(public):
+            view = PUBLIC_VIEW.n3()
+            operations.append(f"INSERT {{ GRAPH {view} {{\n{_triples(public)}\n}} }}\n"
+                              f"WHERE {{ FILTER EXISTS {{ GRAPH {view} {{ ?s ?p ?o }} }} }}")
+        return operations
 
 
 def now_literal() -> Literal:

@@ -13,6 +13,7 @@ import os
 import sys
 from pathlib import Path
 
+from kb import embargo
 from kb.knowledgebase import KnowledgeBase
 from kb.store import EmbeddedStore, RemoteStore, StoreError, StoreLocked
 
@@ -46,6 +47,8 @@ def open_kb(directory: Path, *, remote: dict | None = None, load: bool = True) -
     if load and kb.ensure_loaded():
         where = remote["query"] if remote and remote.get("query") else directory
         print(f"claimkb: the store was empty; loaded the shipped KB into {where}", file=sys.stderr)
+    if remote.get("query"):
+        embargo.keep_public_view(kb.store)  # what researchers read there (not through a server: a snapshot)
     return kb
 
 

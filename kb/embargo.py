@@ -1,23 +1,39 @@
 """Unpublished reviews stay in the newsroom until they are published.
 
 A draft or a review in review is a unit of work like any other (validated, attributed, versioned), so it
-lives in the store, and the fact-checkers' workspace reads it there. What researchers read is a copy:
-the SPARQL endpoint's snapshot and the dumps are taken from the store's checkpoint, and this module
-takes every unit holding a status other than ``ckb:Published`` out of that copy first
-(``kb/queries/embargo/strip.ru``): its graph, its provenance, and its triples in the current view. The
-readers' pages ask for published reviews only; an unpublished review, its parts and its units are
+lives in the store, and the fact-checkers' workspace reads it there. What researchers read is a public
+view of it, without every unit holding a status other than ``ckb:Published``:
+
+- on the embedded store, a copy: the SPARQL endpoint's snapshot and the dumps are taken from the store's
+  checkpoint, and :func:`strip` takes those units out of it first (``kb/queries/embargo/strip.ru``): their
+  graphs, their provenance, and their triples in the current view;
+- on a remote store there is no copy to strip, so the store keeps the public current view itself, in the
+  named graph ``ckb:public-view`` (the union of the current units that hold no unpublished review). The
+  request of every write keeps it (``kb.changes``: ``public-retire.ru``, and the public units' triples),
+  so a write stays all or nothing; :func:`keep_public_view` builds it once for a store that has none.
+  Researchers' queries then run on :func:`public_dataset`: that graph as the default graph, and as named
+  graphs the public units and the provenance graph, which a SPARQL server takes instead of the whole
+  store (the Protocol's ``default-graph-uri`` and ``named-graph-uri``, which also override the query's
+  ``FROM``); the dumps are read the same way (:func:`remote_dump`).
+
+The readers' pages ask for published reviews only; an unpublished review, its parts and its units are
 unknown at their IRIs (``browse/known.rq``, ``browse/describe.rq``); the public history leaves
 unpublished versions out (``is_embargoed``). Once a review is published, its published version is
-public; its drafts stay out. On a remote store there is no snapshot to strip (SECURITY.md).
+public; its drafts stay out.
 """
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import Graph
+from rdflib import Dataset, Graph
 
-from kb import sparql
+from kb import endpoint_scan, sparql
 from kb.namespaces import CKB
-from kb.store import DUMP_FORMATS
+from kb.store import DUMP_FORMATS, serialize
+
+PUBLIC_VIEW = CKB["public-view"]
+# The default graph of a researcher's query whose FROM names only graphs that are not public: one that
+# no store holds, so that the query reads an empty graph, as it would in the embedded store's snapshot.
+NO_GRAPH = CKB["no-graph"]
 
 
 def strip(kb, copy: Path):
@@ -41,3 +57,58 @@ def dump(copy: Path, format: str, graph=None) -> bytes:
     store = ox.Store.read_only(str(copy))
     options = {"from_graph": ox.DefaultGraph()} if graph == "default" else {}
     return store.dump(format=DUMP_FORMATS[format], **options)
+
+
+# -- a remote store ---------------------------------------------------------------------------------
+
+def keep_public_view(store):
+    """Build the public view of a remote store that has none yet (a store loaded by an older claimkb, or
+    restored from a backup, or just loaded with the shipped KB). In one request: all or nothing."""
+    if not store.ask(sparql.text("embargo/has-public-view")):
+        store.update(sparql.text("embargo/public-view"))
+
+
+def public_graphs(store) -> list:
+    """The named graphs researchers may read: the public units, current or not, and the provenance."""
+    return [row["g"] for row in store.select(sparql.text("embargo/public-graphs"))]
+
+
+def public_dataset(store, text: str, default_graphs=None, named_graphs=None) -> dict:
+    """The SPARQL Protocol parameters that keep a researcher's query ``text`` on the public view of a
+    remote store. The graphs the request or its ``FROM``/``FROM NAMED`` name are kept only if public
+    (an unpublished unit reads as an empty graph, as in the embedded store's snapshot). Named graphs are
+    listed only when the text says GRAPH (the list is as long as the KB's history); otherwise the
+    server is given none, so the query has none to read either."""
+    reading = endpoint_scan.read(text)
+    # A \u escape may spell GRAPH: then list them too.
+    wants_named = "GRAPH" in text.upper() or "\\u" in text.lower()
+    asked_default = default_graphs if default_graphs is not None else (reading.from_graphs or None)
+    asked_named = named_graphs if named_graphs is not None else (reading.from_named or None)
+    public = {str(g) for g in public_graphs(store)} if wants_named or asked_default else set()
+    if asked_default:
+        default = [g for g in asked_default if g in public] or [str(NO_GRAPH)]
+    else:
+        default = [str(PUBLIC_VIEW)]
+    params = {"default-graph-uri": default}
+    if wants_named:
+        named = [g for g in asked_named if g in public] if asked_named else sorted(public)
+        params["named-graph-uri"] = named or [str(NO_GRAPH)]
+    return params
+
+
+def public_figures_params(store) -> dict:
+    """The dataset VoID counts on a remote store: what researchers' queries read."""
+    return {"default-graph-uri": [str(PUBLIC_VIEW)],
+            "named-graph-uri": sorted(str(g) for g in public_graphs(store))}
+
+
+def remote_dump(store, format: str, graph=None) -> bytes:
+    """The public dump of a remote store: the public view as the default graph and, for ``nq``/``trig``,
+    the public units and the provenance of public units only (what :func:`strip` leaves in a snapshot)."""
+    dataset = Dataset()
+    if graph != "default" and format in ("nq", "trig"):
+        for row in store.select(sparql.text("embargo/public-quads")):
+            dataset.graph(row["g"]).add((row["s"], row["p"], row["o"]))
+    for row in store.select(sparql.text("embargo/public-view-triples")):
+        dataset.default_graph.add((row["s"], row["p"], row["o"]))
+    return serialize(dataset, format)

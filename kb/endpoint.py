@@ -8,6 +8,7 @@ errors below to HTTP statuses in one place; this module knows nothing of HTTP.
 import re
 import threading
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from importlib.resources import files
 
@@ -163,13 +164,19 @@ class Endpoint:
                       elapsed)
 
     def dump(self, format: str, graph=None) -> bytes:
-        """A dump for researchers: from the snapshot the queries read, without unpublished reviews
-        (``kb.embargo``). A remote store has no snapshot: its dump is the store's own (SECURITY.md)."""
+        """A dump for researchers, without unpublished reviews (``kb.embargo``): from the snapshot the
+        queries read, or on a remote store from its public view."""
         if not hasattr(self.kb.store, "backup"):
-            return self.kb.store.dump(format, graph=graph)
+            return endpoint_remote.dump(self.kb.store, format, graph)
+        with self.snapshot() as path:
+            return embargo.dump(path, format, graph)
+
+    @contextmanager
+    def snapshot(self):
+        """The path of the stripped snapshot researchers' queries read (embedded store only)."""
         snapshots, _pool = self._runner()
         with snapshots.use() as path:
-            return embargo.dump(path, format, graph)
+            yield path
 
     def close(self):
         if self._pool:

@@ -1,15 +1,20 @@
 """What the endpoint says about itself and its data: a SPARQL 1.1 Service Description and a VoID
 description of the dataset, with figures counted by ``kb/queries/sparql/void-*.rq``.
 
-Counting scans the view, so figures are kept until the next write (the store's write generation).
+The figures are those of what researchers read (``kb.embargo``): the stripped snapshot of the embedded
+store, or the public view of a remote store; no unpublished review is counted. Counting scans the view,
+so on the embedded store figures are kept until the next write (the store's write generation).
 """
 import threading
+from contextlib import contextmanager
 
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, RDF, XSD
 
+from kb import embargo, sparql
 from kb.endpoint_results import FORMATS
 from kb.namespaces import BASE, PREFIXES
+from kb.store import EmbeddedStore
 
 SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
 VOID = Namespace("http://rdfs.org/ns/void#")
@@ -23,8 +28,9 @@ VOCABULARIES = ("schema", "oa", "prov", "cito", "skos", "dcterms", "ckb")
 class Figures:
     """The VoID counts of a KB, recounted after writes."""
 
-    def __init__(self, kb):
-        self.kb, self._lock, self._cache = kb, threading.Lock(), (None, None)
+    def __init__(self, kb, endpoint=None):
+        """``endpoint``: the :class:`kb.endpoint.Endpoint` whose snapshot is counted (embedded store)."""
+        self.kb, self.endpoint, self._lock, self._cache = kb, endpoint, threading.Lock(), (None, None)
 
     def get(self) -> dict:
         generation = getattr(self.kb.store, "generation", None)
@@ -34,12 +40,29 @@ class Figures:
             return self._cache[1]
 
     def _count(self) -> dict:
-        dataset = self.kb.select("sparql/void-dataset")[0]
-        graphs = self.kb.select("sparql/void-graphs")[0]
-        return {**{k: int(v) for k, v in dataset.items()}, **{k: int(v) for k, v in graphs.items()},
-                "classes": [(row["class"], int(row["entities"])) for row in self.kb.select("sparql/void-classes")],
-                "property_partitions": [(row["property"], int(row["triples"]))
-                                        for row in self.kb.select("sparql/void-properties")]}
+        with self._public() as select:
+            dataset, graphs = select("sparql/void-dataset")[0], select("sparql/void-graphs")[0]
+            return {**{k: int(v) for k, v in dataset.items()}, **{k: int(v) for k, v in graphs.items()},
+                    "classes": [(row["class"], int(row["entities"])) for row in select("sparql/void-classes")],
+                    "property_partitions": [(row["property"], int(row["triples"]))
+                                            for row in select("sparql/void-properties")]}
+
+    @contextmanager
+    def _public(self):
+        """A function that runs a query of ``kb/queries`` on what researchers read."""
+        store = self.kb.store
+        if not hasattr(store, "backup"):  # a remote store: its public view
+            params = embargo.public_figures_params(store)
+            yield lambda name: store.select(sparql.text(name), params=params)
+        elif self.endpoint is None:  # no endpoint, no snapshot: the store (a library user's own figures)
+            yield lambda name: store.select(sparql.text(name))
+        else:
+            with self.endpoint.snapshot() as path:
+                snapshot = EmbeddedStore.read_only(path)
+                try:
+                    yield lambda name: snapshot.select(sparql.text(name))
+                finally:
+                    del snapshot
 
 
 def _bind(graph: Graph) -> Graph:

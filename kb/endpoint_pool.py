@@ -22,7 +22,8 @@ HTTP): the round trip to a worker adds about 0.33 ms (a COUNT: 0.07 ms direct, 0
 worker); a competency question goes from 3-4 ms to 4-9 ms and 1,000 rows of JSON from 8-15 ms to 36-47 ms
 when the rows are written in Python to apply the row limit (a query whose own LIMIT is within the row
 limit has its rows written by pyoxigraph instead). The first query after a write pays for a checkpoint
-and a re-open: about 150-180 ms, once per write. Starting the pool costs about 0.5 s, on the app's
+and a re-open: about 150-180 ms, once per write, and once more after the store has compacted
+(:class:`Snapshots`). Starting the pool costs about 0.5 s, on the app's
 first request. Over HTTP, against a bare ``oxigraph serve``: BENCHMARKS.md, "SPARQL endpoint".
 """
 import atexit
@@ -34,11 +35,14 @@ import socket
 import subprocess
 import sys
 import threading
+import time
 from contextlib import contextmanager
+from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
 
 from kb import embargo
+from kb.store import StoreError
 
 STARTUP_SECONDS = 30
 
@@ -59,31 +63,69 @@ class WorkerFailed(Exception):
     """The worker died during the query (for example, out of memory)."""
 
 
+@dataclass
+class Snapshot:
+    path: Path
+    generation: int  # the store's write generation it holds
+    layout: frozenset[str]  # the store's table files when it was taken (:func:`layout`)
+    taken: float  # time.monotonic()
+
+
+def layout(store_path: Path) -> frozenset[str]:
+    """The names of the store's RocksDB table files. Compaction replaces them; a write alone may not."""
+    return frozenset(entry.name for entry in os.scandir(store_path) if entry.name.endswith(".sst"))
+
+
 class Snapshots:
-    """Consistent read-only copies of the embedded store, one per write generation."""
+    """Consistent read-only copies of the embedded store, one per write generation, and one more when
+    the store has compacted since: a checkpoint keeps the table files as they were, and a read-only
+    opener never compacts. Right after a bulk load or an import the store is dozens of overlapping
+    level-0 files that every read merges; the store compacts them in the background within seconds,
+    and a query on the old checkpoint pays for the merge for as long as it is used (at 1,000,000 quads
+    competency questions took 1.5-2.7x the CPU on the uncompacted checkpoint, BENCHMARKS.md, "SPARQL
+    endpoint"). A new layout is taken up at most every RELAYOUT_SECONDS, as a compaction replaces files
+    several times before it settles."""
+
+    RELAYOUT_SECONDS = 5.0
 
     def __init__(self, kb, directory: Path):
         self.kb, self.directory = kb, Path(directory)
         shutil.rmtree(self.directory, ignore_errors=True)  # left by a server that did not stop cleanly
         self.directory.mkdir(parents=True)
         self.lock = threading.Lock()
-        self.current: tuple[int, Path] | None = None
+        self.current: Snapshot | None = None
         self.users: dict[Path, int] = {}
         self.names = itertools.count()
+
+    def _stale(self) -> bool:
+        current = self.current
+        if current is None or current.generation != self.kb.store.generation:
+            return True
+        return (time.monotonic() - current.taken >= self.RELAYOUT_SECONDS
+                and layout(self.kb.store.path) != current.layout)
 
     @contextmanager
     def use(self):
         """The path of the current snapshot, kept on disk while the caller uses it."""
         with self.lock:
-            if self.current is None or self.current[0] != self.kb.store.generation:
+            if self._stale():
                 with self.kb.write_lock:  # one committed state, and the generation that names it
-                    generation = self.kb.store.generation
+                    generation, files = self.kb.store.generation, layout(self.kb.store.path)
                     path = self.directory / f"{generation}-{next(self.names)}"
-                    self.kb.store.backup(path)
-                    embargo.strip(self.kb, path)  # researchers do not read unpublished reviews
-                self.current = (generation, path)
+                    try:
+                        self.kb.store.backup(path)
+                        embargo.strip(self.kb, path)  # researchers do not read unpublished reviews
+                    except StoreError:
+                        if self.current is None or self.current.generation != generation:
+                            raise
+                        # Only the table files changed (a flush that failed on a full disk leaves one):
+                        # the current snapshot still holds this generation, and reading it needs no disk.
+                        shutil.rmtree(path, ignore_errors=True)
+                        files = self.current.layout
+                        path = self.current.path
+                self.current = Snapshot(path, generation, files, time.monotonic())
                 self.users.setdefault(path, 0)
-            path = self.current[1]
+            path = self.current.path
             self.users[path] += 1
         try:
             yield str(path)
@@ -94,7 +136,7 @@ class Snapshots:
 
     def _prune(self):
         for path, users in list(self.users.items()):
-            if users == 0 and path != self.current[1]:
+            if users == 0 and path != self.current.path:
                 del self.users[path]
                 shutil.rmtree(path, ignore_errors=True)
 

@@ -4,13 +4,15 @@ The request was read and checked first (:mod:`kb.endpoint_scan`: no updates, no 
 KB's graphs), as on the embedded store. There is no worker to kill here: the wait is bounded by the time
 limit, the answer is read as a stream and the connection closed once past the row limit (the server then
 stops), and the server applies its own limits (``oxigraph serve --timeout-s``, Virtuoso
-``MaxQueryExecutionTime``). No snapshot either, so no embargo: see docs/deploy.md.
+``MaxQueryExecutionTime``). No snapshot either: the query is sent with the public dataset
+(:func:`kb.embargo.public_dataset`), so that it reads no unpublished review.
 """
 import itertools
 import time
 
 import pyoxigraph as ox
 
+from kb import embargo
 from kb.endpoint_pool import QueryTimeout
 from kb.endpoint_results import FORMATS, write_boolean, write_graph, write_select
 from kb.store import StoreError, StoreTimeout
@@ -22,11 +24,7 @@ ACCEPT = ("application/sparql-results+json, application/n-triples;q=0.9, text/tu
 def run(store, request, job: dict, seconds: float) -> tuple:
     """``("ok", info, body)`` or ``("error", "not-acceptable", kind)``, as a query worker answers."""
     started = time.perf_counter()
-    params = {}
-    if request.default_graphs is not None:
-        params["default-graph-uri"] = list(request.default_graphs)
-    if request.named_graphs is not None:
-        params["named-graph-uri"] = list(request.named_graphs)
+    params = embargo.public_dataset(store, request.text, request.default_graphs, request.named_graphs)
     try:
         with store.stream(request.text, ACCEPT, params, seconds) as response:
             answer = _read(response, job)
@@ -66,3 +64,8 @@ def _read(response, job: dict) -> tuple:
         body, count = write_graph(triples, format, job.get("prefixes") or {}, truncated), len(triples)
     return ("ok", {"kind": kind, "format": format, "media_type": FORMATS[format][0], "truncated": truncated,
                    "count": count}, body)
+
+
+def dump(store, format: str, graph=None) -> bytes:
+    """The public dumps of a remote store (:func:`kb.embargo.remote_dump`)."""
+    return embargo.remote_dump(store, format, graph)

@@ -63,7 +63,8 @@ def create_app(settings: dict) -> Flask:
         """Disk full or a read-only store: the server's state, not the request's; reads still work."""
         return app.handle_http_exception(ServiceUnavailable(
             "The knowledge base cannot write to its store (disk full or read-only); nothing was written. "
-            "The administrator must free disk space or make the store writable, then restart the server."))
+            "The administrator must free disk space or make the store writable; then writes work again, "
+            "without a restart."))
 
     @app.errorhandler(StoreError)
     def store_error(_error):

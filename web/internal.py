@@ -7,6 +7,7 @@ import hmac
 import json
 
 from flask import Blueprint, Response, abort, current_app, g, request
+from werkzeug.exceptions import HTTPException
 
 from kb.output import json_term
 from kb.store import QuerySyntaxError
@@ -20,6 +21,12 @@ def require_token():
     given = request.headers.get("Authorization", "").removeprefix("Bearer ")
     if request.remote_addr not in ("127.0.0.1", "::1") or not hmac.compare_digest(given, expected):
         abort(403)
+
+
+@blueprint.errorhandler(HTTPException)
+def as_text(error):
+    """Errors as plain text, the reason alone (a full disk, a conflict): the command prints it as it is."""
+    return Response(f"{error.description}\n", status=error.code, mimetype="text/plain")
 
 
 @blueprint.post("/query")

@@ -75,9 +75,6 @@ EMBEDDED_ONLY = {
         "the embedded endpoint kills its query worker; a remote server applies its own time limit",
     "tests/web/sparql/test_limits.py::test_the_workers_stop_with_the_server":
         "query worker processes run on the embedded store only",
-    "tests/web/annotate/test_embargo.py::test_a_draft_is_seen_in_the_workspace_only_until_it_is_published":
-        "the embargo strips a snapshot of the embedded store; on a remote store the SPARQL endpoint and the "
-        "dumps read the store itself, drafts included (docs/deploy.md)",
 }
 
 

@@ -26,7 +26,8 @@ def setup(state):
     app = state.app
     settings = settings_from(app.config)
     kb = app.extensions["claimkb"]
-    app.extensions["sparql"] = {"endpoint": Endpoint(kb, settings), "figures": Figures(kb), "settings": settings}
+    endpoint = Endpoint(kb, settings)
+    app.extensions["sparql"] = {"endpoint": endpoint, "figures": Figures(kb, endpoint), "settings": settings}
 
 
 @blueprint.before_request

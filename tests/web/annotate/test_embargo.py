@@ -1,17 +1,23 @@
 """Unpublished reviews are the newsroom's (``kb/embargo.py``): a draft's text is nowhere a reader or a
-researcher can reach (the SPARQL endpoint, default graph and named graphs; the dumps; the claim page and
-its history) while the workspace shows it; once published, the published text is public and the draft
-versions stay out. Over real HTTP against a real ``claimkb serve`` (its endpoint's worker processes)."""
+researcher can reach (the SPARQL endpoint, default graph and named graphs, however the query names them;
+the dumps; the VoID figures; the claim page and its history) while the workspace shows it; once published,
+the published text is public and the draft versions stay out. Over real HTTP against a real
+``claimkb serve``: on the embedded store its endpoint's worker processes read a stripped snapshot, on a
+remote store (``CLAIMKB_TEST_BACKEND=oxigraph``) the queries go to the store with its public view."""
 import re
 import urllib.parse
 
 import pytest
+from rdflib import Graph, Namespace
 
+from kb.connect import open_kb
+from tests import backends
 from tests.web.annotate.served import serve
 
 CLAIM = "sora-still-in-research-phase"
 DRAFT_TEXT = "Brouillon sous embargo : la source interne n’a pas encore confirmé."
 PUBLISHED_TEXT = "Vérifié : la phase de recherche était un aperçu."
+VOID = Namespace("http://rdfs.org/ns/void#")
 SELECT_JSON = {"Accept": "application/sparql-results+json"}
 
 
@@ -39,6 +45,42 @@ def public_texts(client) -> str:
         assert reply.status == 200, (path, reply)
         parts.append(reply.text)
     return "\n".join(parts)
+
+
+def units_holding(served, review: str) -> list[str]:
+    """The units of work that hold ``review``, read from the store itself (through the server, or the
+    remote store): what a researcher must not reach."""
+    kb = open_kb(served.directory, remote=backends.remote_for(served.directory), load=False)
+    try:
+        rows = kb.store.select(f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ <{review}> ?p ?o }} }}")
+        count = kb.store.select("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")[0]["n"]
+    finally:
+        kb.close()
+    return [str(row["g"]) for row in rows], int(count)
+
+
+def void_triples(client) -> int:
+    reply = client.get("/.well-known/void", headers={"Accept": "text/turtle"})
+    assert reply.status == 200, reply
+    graph = Graph().parse(data=reply.text, format="turtle")
+    (dataset,) = set(graph.subjects(VOID.sparqlEndpoint, None))
+    return int(graph.value(dataset, VOID.triples))
+
+
+def unreachable(reader, units: list[str], review: str):
+    """No way of naming a draft's unit gives a researcher anything of it."""
+    for unit in units:
+        for query, params in [
+                (f"SELECT * FROM NAMED <{unit}> WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }}", {}),
+                (f"SELECT * FROM <{unit}> WHERE {{ ?s ?p ?o }}", {}),
+                (f"SELECT * WHERE {{ GRAPH <{unit}> {{ ?s ?p ?o }} }}", {}),
+                ("SELECT * WHERE { GRAPH ?g { ?s ?p ?o } }", {"named-graph-uri": unit}),
+                ("SELECT * WHERE { ?s ?p ?o }", {"default-graph-uri": unit}),
+                (f"SELECT * WHERE {{ GRAPH ?g {{ <{review}> ?p ?o }} }}", {})]:
+            reply = reader.get("/sparql?" + urllib.parse.urlencode({"query": query, **params}),
+                               headers=SELECT_JSON)
+            assert reply.status == 200, (query, params, reply)
+            assert reply.json()["results"]["bindings"] == [], (query, params)
 
 
 def write_review(rita, status: str, text: str) -> str:
@@ -73,6 +115,12 @@ def test_a_draft_is_seen_in_the_workspace_only_until_it_is_published(served):
         assert reply.status in (303, 404) and DRAFT_TEXT not in reply.text, (path, reply)
     assert review not in reader.get(f"/claim/{CLAIM}.ttl").text
     assert sparql(reader, f"SELECT * WHERE {{ {{ <{review}> ?p ?o }} UNION {{ GRAPH ?g {{ <{review}> ?p ?o }} }} }}") == []
+    units, store_triples = units_holding(served, review)
+    assert units  # the draft is in the store...
+    unreachable(reader, units, review)  # ...where no researcher reaches it
+    # VoID counts what researchers read: the current view without the draft's triples
+    public_triples = int(sparql(reader, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")[0]["n"]["value"])
+    assert void_triples(reader) == public_triples < store_triples
 
     # In review: still embargoed.
     token = rita.csrf(f"/annotate/claim/{CLAIM}")
@@ -94,4 +142,6 @@ def test_a_draft_is_seen_in_the_workspace_only_until_it_is_published(served):
     graphs = sparql(reader, "PREFIX schema: <http://schema.org/> PREFIX ckb: <https://w3id.org/claimkb#> "
                             f"SELECT ?g ?status WHERE {{ GRAPH ?g {{ <{review}> ckb:status ?status }} }}")
     assert [row["status"]["value"] for row in graphs] == ["https://w3id.org/claimkb#Published"]
+    units, _ = units_holding(served, review)
+    unreachable(reader, [unit for unit in units if unit != graphs[0]["g"]["value"]], review="urn:x:none")
     assert DRAFT_TEXT in rita.get(f"/annotate/claim/{CLAIM}/history").text  # the workspace keeps every version

@@ -1,0 +1,117 @@
+"""The public view a remote store keeps for researchers (``kb/embargo.py``) stays what the embedded store's
+stripped snapshot holds, write after write: kept in step by each write's own request, it equals a rebuild
+from scratch, and the default graph that ``strip.ru`` leaves in an embedded copy of the same dataset.
+On a real ``oxigraph serve`` whatever the suite's backend (the view exists only on a remote store)."""
+import shutil
+
+import pyoxigraph as ox
+import pytest
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDF
+
+from kb import sparql
+from kb.changes import Change, now_literal
+from kb.connect import open_kb
+from kb.embargo import PUBLIC_VIEW
+from kb.namespaces import BASE, CKB
+from kb.sparql import to_rdflib
+from tests.backends.oxigraph import OxigraphServer
+
+SCHEMA = "http://schema.org/"
+# The texts of unpublished versions (not words that the vocabulary's labels hold, such as "brouillon").
+DRAFT, IN_REVIEW, BACK_TO_DRAFT = "brouillon sous embargo", "relue sous embargo", "reprise sous embargo"
+CLAIM = BASE["claim/sora-still-in-research-phase"]
+AGENT = BASE["agent/claimkb"]
+
+
+@pytest.fixture
+def remote_kb(shipped_dir, tmp_path):
+    directory = tmp_path / "store"
+    shutil.copytree(shipped_dir, directory)
+    server = OxigraphServer(directory / "oxigraph")
+    kb = open_kb(directory, remote=server.remote)
+    try:
+        yield kb
+    finally:
+        kb.close()
+        server.stop()
+
+
+def review(name: str, status, body: str) -> Graph:
+    """A review unit's triples; every one of them mentions the same claim (a triple several units hold)."""
+    iri = BASE[f"review/{name}"]
+    graph = Graph()
+    graph.add((iri, RDF.type, URIRef(SCHEMA + "ClaimReview")))
+    graph.add((iri, URIRef(SCHEMA + "itemReviewed"), CLAIM))
+    graph.add((iri, CKB.status, status))
+    graph.add((iri, URIRef(SCHEMA + "reviewBody"), Literal(body, lang="fr")))
+    graph.add((CLAIM, URIRef(SCHEMA + "review"), iri))
+    return graph
+
+
+def commit(kb, unit: str | None, triples: Graph | None, revises: str | None = None):
+    """One write as the facade makes it (a unit, the retirement of the one it revises), without the
+    shapes: what is checked here is the view, whatever the triples."""
+    old = BASE[f"graph/{revises}"] if revises else None
+    change = Change(units={BASE[f"graph/{unit}"]: triples} if unit else {})
+    if old is not None:
+        change.retired.append(old)
+    change.attribute(AGENT, now_literal(), old if unit else None)
+    kb.store.update(change.as_update())
+
+
+def public_view(kb) -> set:
+    return {(row["s"], row["p"], row["o"]) for row in kb.store.select(sparql.text("embargo/public-view-triples"))}
+
+
+def stripped(kb) -> set:
+    """The default graph of an embedded copy of the same dataset once ``strip.ru`` has run on it."""
+    copy = ox.Store()
+    copy.load(kb.store.dump("nq"), format=ox.RdfFormat.N_QUADS)
+    copy.update(sparql.text("embargo/strip"))
+    return {(to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object))
+            for q in copy.quads_for_pattern(None, None, None, ox.DefaultGraph())}
+
+
+def test_the_public_view_follows_every_write(remote_kb):
+    kb = remote_kb
+    steps = [
+        ("a published review", lambda: commit(kb, "a", review("a", CKB.Published, "publiée"))),
+        ("a draft of another", lambda: commit(kb, "d1", review("d", CKB.Draft, DRAFT))),
+        ("the draft in review", lambda: commit(kb, "d2", review("d", CKB.InReview, IN_REVIEW), revises="d1")),
+        ("the draft published",
+         lambda: commit(kb, "d3", review("d", CKB.Published, "publiée aussi"), revises="d2")),
+        ("a published review back to draft",
+         lambda: commit(kb, "a2", review("a", CKB.Draft, BACK_TO_DRAFT), revises="a")),
+        ("a retraction", lambda: commit(kb, None, None, revises="d3")),
+    ]
+    drafts = {Literal(text, lang="fr") for text in (DRAFT, IN_REVIEW, BACK_TO_DRAFT)}
+    for what, write in steps:
+        write()
+        view = public_view(kb)
+        assert view == stripped(kb), what
+        assert not {o for _, _, o in view} & drafts, what
+        kept = view
+        kb.store.update(sparql.text("embargo/public-view"))  # rebuilt from scratch
+        assert public_view(kb) == kept, what
+    assert (CLAIM, URIRef(SCHEMA + "review"), BASE["review/a"]) not in view  # back to draft: out
+    assert (CLAIM, RDF.type, URIRef(SCHEMA + "Claim")) in view  # the claim itself stays public
+
+
+def test_backups_leave_the_public_view_out_and_a_restored_store_gets_it_back(remote_kb, tmp_path):
+    kb = remote_kb
+    commit(kb, "d1", review("d", CKB.Draft, DRAFT))
+    backup = kb.store.dump("nq")
+    assert str(PUBLIC_VIEW).encode() not in backup
+    directory = tmp_path / "restored"
+    server = OxigraphServer(directory / "oxigraph")
+    try:
+        restored = open_kb(directory, remote=server.remote, load=False)
+        restored.store.load(backup, "nq")
+        assert not restored.store.ask(sparql.text("embargo/has-public-view"))
+        restored.close()
+        restored = open_kb(directory, remote=server.remote)  # the next command builds it
+        assert public_view(restored) == public_view(kb)
+        restored.close()
+    finally:
+        server.stop()
