@@ -123,25 +123,51 @@ class Lines:
 
 
 class ClaimIndex:
-    def __init__(self, store, write_lock):
+    """Readers never wait for writers here: a commit announces its write (``writing``) before the store's
+    update, under the facade's write lock, with the write count the store will have after it; a reader takes
+    the announced writes the store has already counted and leaves the others for later. (Taking the write
+    lock to read the two together starved readers behind 20 writers: 54 s p95 in the load test.)"""
+
+    def __init__(self, store):
         self.store = store
-        self.write_lock = write_lock  # held by KnowledgeBase.commit across the store's update and written()
         self.lock = threading.Lock()  # one reader catches up or builds at a time
+        self._pending_lock = threading.Lock()
         self._lines: Lines | None = None
         self._generation = None
-        self._pending: list[tuple[int, set]] = []  # (store generation after a write, resources it touched)
+        self._pending: list[tuple[int, set, set]] = []  # (store generation after a write, its subjects, objects)
         self._building = False
         self._background = False
 
     # -- writes ------------------------------------------------------------------------------------------
 
-    def written(self, added, removed, generation: int):
-        """A commit changed the view: remember what it touched (the lines are re-read by the next reader)."""
+    def writing(self, added, removed) -> tuple | None:
+        """A commit is about to change the view (under the facade's write lock, so no other commit comes
+        between): remember what it touches, as the write the store will count next. The next reader
+        re-reads those lines. Give the answer to ``failed`` if the store refuses the update."""
         if self._lines is None and not self._building:
-            return
-        touched = {str(term) for graph in (added, removed) for s, _p, o in graph for term in (s, o)
-                   if isinstance(term, URIRef)}
-        self._pending.append((generation, touched))
+            return None
+        # What changed about a resource is in triples of which it is the subject; a claim named as an object
+        # (the reviewed claim of a retracted review) is re-read itself. A note on an article then re-reads
+        # nothing, where taking objects too re-read every claim of the article at each note.
+        subjects = {str(s) for graph in (added, removed) for s, _p, _o in graph if isinstance(s, URIRef)}
+        objects = {str(o) for graph in (added, removed) for _s, _p, o in graph if isinstance(o, URIRef)}
+        entry = (self.store.generation + 1, subjects, objects)
+        with self._pending_lock:
+            self._pending.append(entry)
+        return entry
+
+    def failed(self, entry: tuple | None):
+        """The announced write did not happen (the store refused it): the next write will have its count."""
+        with self._pending_lock:
+            if entry in self._pending:
+                self._pending.remove(entry)
+
+    def _take(self, generation: int) -> list[tuple[int, set, set]]:
+        """The announced writes that the store has counted (a write announced, not yet done, stays)."""
+        with self._pending_lock:
+            taken = [entry for entry in self._pending if entry[0] <= generation]
+            self._pending = [entry for entry in self._pending if entry[0] > generation]
+        return taken
 
     # -- reads -------------------------------------------------------------------------------------------
 
@@ -166,23 +192,24 @@ class ClaimIndex:
             return None if self._building else self._lines  # a rebuild after a write past commit
 
     def _catch_up(self):
-        with self.write_lock:  # no commit half done: the store's count and the pending writes agree
-            generation, pending, self._pending = self.store.generation, self._pending, []
-        missing = set(range(self._generation + 1, generation + 1)) - {g for g, _touched in pending}
+        generation = self.store.generation
+        pending = self._take(generation)
+        missing = set(range(self._generation + 1, generation + 1)) - {entry[0] for entry in pending}
         if missing:  # a write that did not go through commit (an import, a restore): read everything again
             if self._background:
                 self._start_build()
             else:
                 self._build()
             return
-        touched = set().union(*(t for g, t in pending if g > self._generation))
-        claims = set(self._read("index/affected", "touched", sorted(touched), "claim")) if touched else set()
-        claims |= {term for term in touched if term in self._lines.lines}
+        subjects = set().union(*(entry[1] for entry in pending if entry[0] > self._generation))
+        objects = set().union(*(entry[2] for entry in pending if entry[0] > self._generation))
+        claims = set(self._read("index/affected", "touched", sorted(subjects), "claim")) if subjects else set()
+        claims |= {term for term in subjects | objects if term in self._lines.lines}
         lines = dict(self._lines.lines)
         for claim in claims:
             lines.pop(claim, None)
         lines.update(self._read_lines(sorted(claims)))
-        self._lines, self._generation = Lines(lines), max([generation] + [g for g, _t in pending])
+        self._lines, self._generation = Lines(lines), generation
 
     def _start_build(self):
         self._building = True
@@ -190,8 +217,8 @@ class ClaimIndex:
 
     def _build(self):
         try:
-            with self.write_lock:
-                generation, self._pending = self.store.generation, []
+            generation = self.store.generation
+            self._take(generation)  # the build reads them
             lines = Lines(self._read_lines(None))
             self._lines, self._generation = lines, generation
         finally:

@@ -73,7 +73,7 @@ class KnowledgeBase:
         self.write_lock = threading.RLock()
         # Only a store that counts its writes can keep an index in this process (a remote one is written by
         # other processes too).
-        self.claim_index = ClaimIndex(store, self.write_lock) if hasattr(store, "generation") else None
+        self.claim_index = ClaimIndex(store) if hasattr(store, "generation") else None
 
     # -- loading -----------------------------------------------------------------------------------
 
@@ -134,9 +134,13 @@ class KnowledgeBase:
             violations = self.check(plan)
             if violations:
                 raise WriteRefused(violations, where)
-            self.store.update(plan.change.as_update())
-            if self.claim_index is not None:
-                self.claim_index.written(plan.added, plan.removed, self.store.generation)
+            announced = self.claim_index.writing(plan.added, plan.removed) if self.claim_index else None
+            try:
+                self.store.update(plan.change.as_update())
+            except Exception:
+                if self.claim_index:
+                    self.claim_index.failed(announced)
+                raise
         return plan.change
 
     def write(self, unit: URIRef, triples: Graph, agent: URIRef, revision_of: URIRef | None = None) -> Change:

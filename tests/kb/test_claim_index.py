@@ -15,7 +15,7 @@ SORA = BASE["source/sora-leak-article"]
 
 
 def fresh(kb):
-    return ClaimIndex(kb.store, kb.write_lock).lines()
+    return ClaimIndex(kb.store).lines()
 
 
 def same(kb):
@@ -131,7 +131,7 @@ def test_the_index_answers_filters_counts_and_search(indexed):
 
 def test_a_background_build_answers_none_until_done_then_catches_up(indexed):
     kb = indexed
-    index = ClaimIndex(kb.store, kb.write_lock)
+    index = ClaimIndex(kb.store)
     index.start()
     kb.store.update('INSERT DATA { <%s> a <http://schema.org/Claim> }' % BASE["claim/during-the-build"])
     deadline = time.monotonic() + 120
