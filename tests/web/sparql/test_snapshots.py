@@ -40,6 +40,17 @@ def count(snapshot: str) -> int:
     return int(next(iter(store.query(COUNT)))[0].value)
 
 
+def relayout(store: ox.Store, compact: bool = False):
+    """New table files for the same data, as RocksDB's background compaction makes after a bulk load: a
+    quad added and removed (a tombstone to flush), then, if asked, a compaction."""
+    quad = ox.Quad(ox.NamedNode("https://example.org/s"), ox.NamedNode("https://example.org/p"), ox.Literal("o"))
+    store.add(quad)
+    store.remove(quad)
+    store.flush()
+    if compact:
+        store.optimize()
+
+
 def test_a_snapshot_is_kept_while_the_store_is_unchanged(embedded, tmp_path):
     settle(embedded)  # a store just opened may still be compacting
     snapshots = Snapshots(embedded, tmp_path / "snapshots")
@@ -56,13 +67,7 @@ def test_a_compacted_store_gets_a_new_snapshot_with_the_same_data(embedded, tmp_
     with snapshots.use() as first:
         before = count(first)
     generation = embedded.store.generation
-    # New table files for the same data, as RocksDB's background compaction makes after a bulk load: a
-    # quad added and removed (a tombstone to flush), then a compaction.
-    quad = ox.Quad(ox.NamedNode("https://example.org/s"), ox.NamedNode("https://example.org/p"), ox.Literal("o"))
-    embedded.store.oxigraph.add(quad)
-    embedded.store.oxigraph.remove(quad)
-    embedded.store.oxigraph.flush()
-    embedded.store.oxigraph.optimize()
+    relayout(embedded.store.oxigraph, compact=True)
     assert embedded.store.generation == generation
     assert layout(embedded.store.path) != snapshots.current.layout
     with snapshots.use() as second:
@@ -76,10 +81,7 @@ def test_a_compaction_is_taken_up_at_most_once_per_interval(embedded, tmp_path):
     snapshots.RELAYOUT_SECONDS = 3600
     with snapshots.use() as first:
         pass
-    quad = ox.Quad(ox.NamedNode("https://example.org/s"), ox.NamedNode("https://example.org/p"), ox.Literal("o"))
-    embedded.store.oxigraph.add(quad)
-    embedded.store.oxigraph.remove(quad)
-    embedded.store.oxigraph.flush()
+    relayout(embedded.store.oxigraph)
     assert layout(embedded.store.path) != snapshots.current.layout
     with snapshots.use() as again:
         assert again == first
