@@ -1,0 +1,209 @@
+"""The remote store: any SPARQL 1.1 Protocol endpoint (Oxigraph server, Virtuoso, Fuseki, ...)."""
+import http.client
+import json
+import urllib.error
+import urllib.parse
+import urllib.request
+from contextlib import contextmanager
+
+import pyoxigraph as ox
+from rdflib import Dataset, Graph
+from rdflib.term import Node
+
+from kb.sparql import bind_values
+from kb.store.common import DUMP_FORMATS, QueryResult, QuerySyntaxError, StoreError, StoreTimeout, StoreUnavailable
+
+
+class RemoteStore:
+    """A SPARQL 1.1 Protocol endpoint (query and update URLs), with HTTP Basic or Digest auth (whichever
+    the server asks for) or a bearer token.
+
+    ``view``: on a store whose default graph cannot hold the current view by itself (Virtuoso's is the
+    union of all graphs), the named graph that holds it instead. Every request then names it as its
+    default graph (``default-graph-uri``), which Virtuoso also takes as the target of updates that name
+    no graph; so the queries and updates of ``kb/queries`` stay the same on every store.
+    """
+
+    def __init__(self, query_url: str, update_url: str, user: str | None = None, password: str | None = None,
+                 token: str | None = None, timeout: float = 60, view: str | None = None, form: bool = True):
+        self.query_url, self.update_url, self.timeout, self.view = query_url, update_url, timeout, view
+        self.form = form
+        self.headers = {"Authorization": f"Bearer {token}"} if token else {}
+        handlers = []
+        if user:
+            passwords = urllib.request.HTTPPasswordMgrWithDefaultRealm()
+            for url in {query_url, update_url}:
+                passwords.add_password(None, url, user, password or "")
+            handlers = [urllib.request.HTTPBasicAuthHandler(passwords),
+                        urllib.request.HTTPDigestAuthHandler(passwords)]
+        self._opener = urllib.request.build_opener(*handlers)
+
+    def _post(self, url: str, operation: str, text: str, accept: str, params: dict | None = None,
+              timeout: float | None = None) -> tuple[str, bytes]:
+        """POST a ``query`` or an ``update`` (``operation``); the media type and the bytes of the answer."""
+        with self._open(url, operation, text, accept, params, timeout) as response, self._errors(url, timeout):
+            return response.headers.get_content_type(), response.read()
+
+    @contextmanager
+    def stream(self, query: str, accept: str, params: dict | None = None, timeout: float | None = None):
+        """The answer to ``query`` as an HTTP response to read as a stream (closing it early stops the
+        server's work); errors while reading it are this module's too."""
+        with self._open(self.query_url, "query", query, accept, params, timeout) as response, \
+                self._errors(self.query_url, timeout):
+            yield response
+
+    def _open(self, url: str, operation: str, text: str, accept: str, params: dict | None = None,
+              timeout: float | None = None):
+        """The HTTP response to a ``query`` or an ``update`` (``operation``).
+
+        Sent as an HTML form (``application/x-www-form-urlencoded``), the one encoding every SPARQL server
+        reads (Virtuoso 7.2 leaves a direct ``application/sparql-query`` POST unanswered); the server's own
+        ``/_kb/`` endpoints (``form=False``) read the text as the body. Errors are this module's."""
+        params = {**({"default-graph-uri": self.view} if self.view else {}), **(params or {})}
+        if self.form:
+            body = urllib.parse.urlencode({operation: text, **params}, doseq=True)
+            content_type = "application/x-www-form-urlencoded"
+        else:
+            body, content_type = text, f"application/sparql-{operation}"
+            if params:
+                url += "?" + urllib.parse.urlencode(params, doseq=True)
+        request = urllib.request.Request(url, data=body.encode("utf-8"), method="POST", headers={
+            **self.headers, "Content-Type": content_type, "Accept": accept})
+        with self._errors(url, timeout):
+            return self._opener.open(request, timeout=timeout or self.timeout)
+
+    @contextmanager
+    def _errors(self, url: str, timeout: float | None):
+        """HTTP and network errors as this module's: the request's fault (400), the settings' (401, 403),
+        the store away (unreachable, 502-504, cut off) or too slow."""
+        where = url.split("?")[0]
+        try:
+            yield
+        except urllib.error.HTTPError as error:
+            detail = error.read().decode("utf-8", "replace")[:500].strip()
+            if error.code == 400:
+                raise QuerySyntaxError(detail) from error
+            if error.code in (401, 403):
+                raise StoreError(f"{where} refused the request ({error.code}): check CLAIMKB_SPARQL_USER and "
+                                 "CLAIMKB_SPARQL_PASSWORD") from error
+            if error.code in (502, 503, 504):
+                # A claimkb server (``/_kb/``) says why in plain text (a full disk): say it as it is.
+                reason = f": {detail}" if detail and error.headers.get_content_type() == "text/plain" else ""
+                raise StoreUnavailable(f"the SPARQL store at {where} is unavailable ({error.code}){reason}; "
+                                       "try again when it is back") from error
+            raise StoreError(f"{where} answered {error.code}: {detail}") from error
+        except urllib.error.URLError as error:
+            if isinstance(error.reason, TimeoutError):
+                raise StoreTimeout(f"the SPARQL store at {where} did not answer within "
+                                   f"{timeout or self.timeout:g} s") from error
+            raise StoreUnavailable(f"cannot reach the SPARQL store at {where} ({error.reason}); "
+                                   "is it running? Start it, or check CLAIMKB_SPARQL_QUERY and "
+                                   "CLAIMKB_SPARQL_UPDATE") from error
+        except TimeoutError as error:
+            raise StoreTimeout(f"the SPARQL store at {where} did not answer within {timeout or self.timeout:g} s") \
+                from error
+        except (OSError, http.client.HTTPException) as error:  # the connection cut mid-answer
+            raise StoreUnavailable(f"the SPARQL store at {where} did not answer ({error or type(error).__name__}); "
+                                   "try again when it is back") from error
+
+    def _query(self, query: str, bindings, accept: str, params: dict | None = None) -> tuple[str, bytes]:
+        return self._post(self.query_url, "query", bind_values(query, bindings or {}), accept, params)
+
+    def select(self, query: str, bindings=None, params: dict | None = None, **_options) -> list[dict[str, Node]]:
+        """``params``: SPARQL Protocol parameters, such as the dataset (``default-graph-uri``)."""
+        _, body = self._query(query, bindings, "application/sparql-results+json", params)
+        return _rows(json.loads(body))
+
+    def ask(self, query: str, bindings=None, **_options) -> bool:
+        return bool(json.loads(self._query(query, bindings, "application/sparql-results+json")[1])["boolean"])
+
+    def construct(self, query: str, bindings=None, **_options) -> Graph:
+        return _graph(*self._query(query, bindings, GRAPH_ACCEPT))
+
+    def query(self, query: str, **_options) -> QueryResult:
+        kind, body = self._post(self.query_url, "query", query, "application/sparql-results+json, " + GRAPH_ACCEPT)
+        if kind != "application/sparql-results+json" and kind != "application/json":
+            return QueryResult("graph", graph=_graph(kind, body))
+        results = json.loads(body)
+        if "boolean" in results:
+            return QueryResult("ask", boolean=bool(results["boolean"]))
+        return QueryResult("select", variables=results["head"]["vars"], rows=_rows(results))
+
+    def update(self, update: str, bindings=None):
+        """One request, which the server applies as one transaction (all or nothing)."""
+        self._post(self.update_url, "update", bind_values(update, bindings or {}), "*/*")
+
+    def load(self, data: bytes, format: str = "nq"):
+        """Add ``data`` quad for quad (its default graph into the current view), as one update request:
+        all or nothing on the server too. Terms are written by pyoxigraph in N-Triples syntax."""
+        graphs: dict = {}
+        for quad in ox.parse(data, format=DUMP_FORMATS[format]):
+            graphs.setdefault(quad.graph_name, []).append(f"{quad.subject} {quad.predicate} {quad.object} .")
+        parts = ["\n".join(triples) if isinstance(name, ox.DefaultGraph)
+                 else f"GRAPH {name} {{\n" + "\n".join(triples) + "\n}" for name, triples in graphs.items()]
+        self.update("INSERT DATA {\n" + "\n".join(parts) + "\n}")
+
+    def dump(self, format: str = "nq", graph=None) -> bytes:
+        """The dataset (``nq``/``trig``) or the current view (``ttl``/``nt``), read through SELECT; without
+        the public view (``kb.embargo``), which the store keeps for researchers and rebuilds itself."""
+        from kb import sparql
+        from kb.embargo import PUBLIC_VIEW
+        dataset = Dataset()
+        if format in ("nq", "trig"):
+            for row in self.select(sparql.text("dump/quads")):
+                if row["g"] != PUBLIC_VIEW:
+                    dataset.graph(row["g"]).add((row["s"], row["p"], row["o"]))
+        for row in self.select(sparql.text("dump/triples")):
+            dataset.default_graph.add((row["s"], row["p"], row["o"]))
+        return serialize(dataset, format)
+
+    def is_empty(self) -> bool:
+        """No claimkb KB here yet: neither provenance nor vocabulary (a server's own graphs do not count)."""
+        from kb import sparql
+        return not self.ask(sparql.text("store/holds-a-kb"))
+
+    def close(self):
+        pass
+
+
+def serialize(dataset: Dataset, format: str) -> bytes:
+    """A dataset read from a remote store, as a dump: the whole dataset (``nq``/``trig``) or its default
+    graph (``ttl``/``nt``)."""
+    target = {"nq": "nquads", "trig": "trig", "ttl": "turtle", "nt": "nt"}[format]
+    source = dataset if format in ("nq", "trig") else dataset.default_graph
+    data = source.serialize(format=target, encoding="utf-8")
+    if format in ("nq", "nt"):  # line by line: sorted, so that the same KB always dumps the same bytes
+        data = b"".join(sorted(line + b"\n" for line in data.splitlines() if line.strip()))
+    return data
+
+
+# CONSTRUCT answers: N-Triples first (the simplest to parse), then what servers that lack it write.
+GRAPH_ACCEPT = "application/n-triples, text/plain;q=0.9, text/turtle;q=0.8, application/rdf+xml;q=0.5"
+GRAPH_FORMATS = {"application/n-triples": "nt", "text/plain": "nt", "text/turtle": "turtle",
+                 "application/rdf+xml": "xml", "application/ld+json": "json-ld", "text/rdf+n3": "n3"}
+
+
+def _graph(media_type: str, body: bytes) -> Graph:
+    if media_type not in GRAPH_FORMATS:
+        raise StoreError(f"the SPARQL store answered a graph as {media_type}, which claimkb does not read")
+    return Graph().parse(data=body, format=GRAPH_FORMATS[media_type])
+
+
+def _rows(results: dict) -> list[dict[str, Node]]:
+    return [{name: _json_term(value) for name, value in row.items()} for row in results["results"]["bindings"]]
+
+
+def _json_term(value: dict) -> Node:
+    from rdflib import BNode, Literal, URIRef
+    kind = value["type"]
+    if kind == "uri":
+        return URIRef(value["value"])
+    if kind == "bnode":
+        return BNode(value["value"])
+    if "xml:lang" in value:
+        return Literal(value["value"], lang=value["xml:lang"])
+    datatype = value.get("datatype")
+    if datatype == "http://www.w3.org/2001/XMLSchema#string":
+        datatype = None
+    # As written, not rdflib's canonical form ("...Z" would become "...+00:00"): a dump is a backup.
+    return Literal(value["value"], datatype=datatype, normalize=False)
