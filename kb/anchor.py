@@ -6,6 +6,11 @@ cut at most ``CONTEXT`` characters away (shorter at the text's ends).
 """
 from dataclasses import dataclass
 
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDF, XSD
+
+from kb.namespaces import OA
+
 CONTEXT = 32
 
 
@@ -56,3 +61,29 @@ def locate(text: str, passage: str, occurrence: int | None = None) -> Selectors:
         raise PassageNotFound(f"passage occurs {len(starts)} times, not {occurrence}: {passage[:60]!r}")
     start = starts[occurrence - 1]
     return selectors_at(text, start, start + len(passage))
+
+
+def add_anchor(g: Graph, anchor: URIRef, claim: URIRef, source: URIRef, found: Selectors):
+    """The anchor of a claim: an ``oa:identifying`` annotation whose body is the claim."""
+    g.add((anchor, RDF.type, OA.Annotation))
+    g.add((anchor, OA.motivatedBy, OA.identifying))
+    g.add((anchor, OA.hasBody, claim))
+    add_target(g, anchor, source, found)
+
+
+def add_target(g: Graph, annotation: URIRef, source: URIRef, found: Selectors):
+    """The target of ``annotation``: the passage of ``source`` by quote and by position, both kept
+    so that a reader can re-anchor it if the text is ever corrected."""
+    target, quote, position = (URIRef(f"{annotation}#{part}") for part in ("target", "quote", "position"))
+    g.add((annotation, OA.hasTarget, target))
+    g.add((target, RDF.type, OA.SpecificResource))
+    g.add((target, OA.hasSource, source))
+    g.add((target, OA.hasSelector, quote))
+    g.add((target, OA.hasSelector, position))
+    g.add((quote, RDF.type, OA.TextQuoteSelector))
+    g.add((quote, OA.exact, Literal(found.exact)))
+    g.add((quote, OA.prefix, Literal(found.prefix)))
+    g.add((quote, OA.suffix, Literal(found.suffix)))
+    g.add((position, RDF.type, OA.TextPositionSelector))
+    g.add((position, OA.start, Literal(found.start, datatype=XSD.nonNegativeInteger)))
+    g.add((position, OA.end, Literal(found.end, datatype=XSD.nonNegativeInteger)))

@@ -18,7 +18,7 @@ from datetime import date
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, XSD
 
-from kb.anchor import Selectors, locate, selectors_at
+from kb.anchor import Selectors, add_anchor, add_target, locate, selectors_at
 from kb.changes import now_literal
 from kb.knowledgebase import KnowledgeBase, Plan, WriteConflict
 from kb.namespaces import BASE, CITO, CKB, OA, SCHEMA
@@ -290,7 +290,7 @@ class Workspace:
             g.add((body, DCTERMS.format, Literal("text/plain")))
             if language:
                 g.add((body, DCTERMS.language, Literal(language)))
-        _target(g, node, source, selectors)
+        add_target(g, node, source, selectors)
         return Draft(unit or unit_name(kind, slug), g, node)
 
     # -- writing ---------------------------------------------------------------------------------------
@@ -314,30 +314,6 @@ class Workspace:
                 plan.change.provenance.add((unit, PROV.wasAttributedTo, agent))
                 plan.change.provenance.add((unit, PROV.generatedAtTime, at))
             return self.kb.commit(plan)
-
-
-def _target(g: Graph, annotation: URIRef, source: URIRef, found: Selectors):
-    target, quote, position = (URIRef(f"{annotation}#{part}") for part in ("target", "quote", "position"))
-    g.add((annotation, OA.hasTarget, target))
-    g.add((target, RDF.type, OA.SpecificResource))
-    g.add((target, OA.hasSource, source))
-    g.add((target, OA.hasSelector, quote))
-    g.add((target, OA.hasSelector, position))
-    g.add((quote, RDF.type, OA.TextQuoteSelector))
-    g.add((quote, OA.exact, Literal(found.exact)))
-    g.add((quote, OA.prefix, Literal(found.prefix)))
-    g.add((quote, OA.suffix, Literal(found.suffix)))
-    g.add((position, RDF.type, OA.TextPositionSelector))
-    g.add((position, OA.start, Literal(found.start, datatype=XSD.nonNegativeInteger)))
-    g.add((position, OA.end, Literal(found.end, datatype=XSD.nonNegativeInteger)))
-
-
-def add_anchor(g: Graph, anchor: URIRef, claim: URIRef, source: URIRef, found: Selectors):
-    """The anchor of a claim, exactly as ``kb.curation.build.add_anchor`` shapes it."""
-    g.add((anchor, RDF.type, OA.Annotation))
-    g.add((anchor, OA.motivatedBy, OA.identifying))
-    g.add((anchor, OA.hasBody, claim))
-    _target(g, anchor, source, found)
 
 
 def today() -> str:

@@ -12,8 +12,8 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, SKOS, XSD
 
 from kb import vocabulary
-from kb.anchor import locate
-from kb.namespaces import BASE, CITO, CKB, OA, PREFIXES, PROVENANCE_GRAPH, SCHEMA
+from kb.anchor import add_anchor, locate
+from kb.namespaces import BASE, CITO, CKB, PREFIXES, PROVENANCE_GRAPH, SCHEMA
 
 RELATIONS = {"replies_to": CITO.repliesTo, "disputes": CITO.disputes, "supports": CITO.supports,
              "contradicts": CKB.contradicts}
@@ -167,28 +167,8 @@ def add_claim(story: Story, claim: dict):
     for key, prop in RELATIONS.items():
         for other in claim.get(key, []):
             g.add((node, prop, story.claims[other]))
-    add_anchor(g, slug, node, source, story.texts[claim["source"]], claim)
-
-
-def add_anchor(g: Graph, slug: str, claim, source, text: str, entry: dict):
-    found = locate(text, entry["exact"], entry.get("occurrence"))
-    anchor = iri("anchor", slug)
-    target, quote, position = (URIRef(f"{anchor}#{part}") for part in ("target", "quote", "position"))
-    g.add((anchor, RDF.type, OA.Annotation))
-    g.add((anchor, OA.motivatedBy, OA.identifying))
-    g.add((anchor, OA.hasBody, claim))
-    g.add((anchor, OA.hasTarget, target))
-    g.add((target, RDF.type, OA.SpecificResource))
-    g.add((target, OA.hasSource, source))
-    g.add((target, OA.hasSelector, quote))
-    g.add((target, OA.hasSelector, position))
-    g.add((quote, RDF.type, OA.TextQuoteSelector))
-    g.add((quote, OA.exact, Literal(found.exact)))
-    g.add((quote, OA.prefix, Literal(found.prefix)))
-    g.add((quote, OA.suffix, Literal(found.suffix)))
-    g.add((position, RDF.type, OA.TextPositionSelector))
-    g.add((position, OA.start, Literal(found.start, datatype=XSD.nonNegativeInteger)))
-    g.add((position, OA.end, Literal(found.end, datatype=XSD.nonNegativeInteger)))
+    found = locate(story.texts[claim["source"]], claim["exact"], claim.get("occurrence"))
+    add_anchor(g, iri("anchor", slug), node, source, found)
 
 
 def add_review(story: Story, claim: dict):
