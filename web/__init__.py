@@ -9,6 +9,7 @@ from kb.connect import open_kb
 from kb.knowledgebase import WriteConflict
 from kb.sparql import InvalidTerm
 from kb.store import StoreError, StoreUnavailable, StoreWriteFailed
+from web import headers
 
 
 MAX_BODY = 8 * 1024 * 1024
@@ -46,6 +47,7 @@ def create_app(settings: dict) -> Flask:
         g.kb = kb
 
     app.before_request(require_utf8)
+    app.after_request(headers.add)
 
     @app.errorhandler(InvalidTerm)
     def invalid_term(error):

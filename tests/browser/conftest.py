@@ -47,10 +47,22 @@ def base_url(shipped_kb):
 
 @pytest.fixture
 def page(browser):
+    """A page that fails its test if anything it loaded broke the Content-Security-Policy (an inline
+    script, a remote asset): the policy would have silently disabled that part of the page for readers."""
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-GB")
     page = context.new_page()
+    refused = refusals(page)
     yield page
     context.close()
+    assert not refused, f"the Content-Security-Policy refused: {refused}"
+
+
+def refusals(page) -> list[str]:
+    """What the Content-Security-Policy refuses on ``page`` from now on (Chromium logs each refusal)."""
+    refused = []
+    page.on("console", lambda message: refused.append(message.text)
+            if "Content Security Policy" in message.text else None)
+    return refused
 
 
 def shoot(page, name: str, full_page: bool = True):

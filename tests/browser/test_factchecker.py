@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 from werkzeug.serving import make_server
 
 from kb.accounts import Accounts
-from tests.browser.conftest import shoot
+from tests.browser.conftest import refusals, shoot
 from web import create_app
 
 PASSWORD = "a long enough password"
@@ -48,6 +48,7 @@ def select_passage(page, passage: str):
 def test_a_fact_checker_annotates_reviews_and_publishes(browser, server, kb):
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-GB")
     page = context.new_page()
+    refused = refusals(page)
     page.goto(server + "/annotate/")
     expect(page).to_have_url(re.compile(r"/login\?next=/annotate/"))
     page.fill("#name", "rita")
@@ -140,3 +141,4 @@ def test_a_fact_checker_annotates_reviews_and_publishes(browser, server, kb):
     expect(page.locator(".version")).to_have_count(4)  # claim, its link; review, its publication
     shoot(page, "factchecker-07-history")
     context.close()
+    assert not refused, f"the Content-Security-Policy refused: {refused}"

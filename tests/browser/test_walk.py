@@ -4,7 +4,7 @@ import re
 
 from playwright.sync_api import expect
 
-from tests.browser.conftest import shoot
+from tests.browser.conftest import refusals, shoot
 
 CLAIM = "/claim/sora-still-in-research-phase"
 
@@ -47,6 +47,7 @@ def test_walk_from_home_to_evidence(page, base_url):
 def test_pages_render_on_a_phone_and_in_french(browser, base_url):
     context = browser.new_context(viewport={"width": 390, "height": 844}, locale="fr-FR")
     page = context.new_page()
+    refused = refusals(page)
     for name, path in [("home", "/"), ("claims", "/claims"), ("claim", CLAIM),
                        ("article", "/source/touslestops-sora-article"), ("agent", "/agent/openai"),
                        ("event", "/event/access-cut"), ("timeline", "/timeline"), ("vocab", "/vocab"),
@@ -57,6 +58,7 @@ def test_pages_render_on_a_phone_and_in_french(browser, base_url):
         assert width <= 390, f"{path} scrolls sideways on a phone ({width}px)"
         shoot(page, f"phone-fr-{name}", full_page=False)
     context.close()
+    assert not refused, refused
 
 
 def test_every_page_on_a_desktop(page, base_url):

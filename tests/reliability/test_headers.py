@@ -67,3 +67,21 @@ def test_the_retract_redirect_stays_here_and_carries_no_header(server):
         assert_clean(reply, target)
         assert reply.header("Location") == "/"
         assert server.client().get(urllib.parse.urlsplit(made.header("Location")).path).status == 410
+
+
+@pytest.mark.parametrize("path", [
+    "/", f"/claim/{CLAIM}", "/claim/no-such-claim", "/sparql?format=html", "/sparql?query=ASK%7B%7D",
+    "/login", "/annotate/", "/static/claimkb.css", f"/claim/{CLAIM}?_format=ttl",
+], ids=["home", "claim", "not-found", "workbench", "sparql-json", "login", "workspace", "asset", "turtle"])
+def test_every_response_forbids_inline_scripts_framing_and_sniffing(server, path):
+    """A second line behind escaping: were a script ever let through into a page, the browser would not
+    run it; no other site can frame the workspace; a download is never sniffed into a page."""
+    reply = server.client().get(path)
+    no_server_error(reply, path)
+    policy = dict(part.strip().split(" ", 1) for part in reply.header("Content-Security-Policy").split(";"))
+    assert policy["script-src"] == "'self'", path
+    assert policy["frame-ancestors"] == "'none'" and policy["object-src"] == "'none'", path
+    assert "'unsafe-inline'" not in policy["default-src"], path
+    assert reply.header("X-Frame-Options") == "DENY", path
+    assert reply.header("X-Content-Type-Options") == "nosniff", path
+    assert reply.header("Referrer-Policy") == "same-origin", path
