@@ -25,10 +25,14 @@ test: $(STAMP)
 test-all: $(STAMP)
 	CLAIMKB_SLOW=1 CLAIMKB_FUZZ_EXAMPLES=$${CLAIMKB_FUZZ_EXAMPLES:-200} $(BIN)/python -m pytest -m 'load or not load' $(PYTEST_ARGS)
 
-# The same suite with the KB on a real Oxigraph server (`oxigraph serve`, one per data directory a test
-# uses, on free local ports): the remote SPARQL 1.1 backend (tests/backends).
+# The same suite in the configuration of several machines: the KB on a real Oxigraph server (`oxigraph
+# serve`, one per data directory a test uses, on free local ports), the remote SPARQL 1.1 backend; and the
+# accounts on a real PostgreSQL server (Debian's postgresql, installed if missing; one throwaway cluster
+# on a free local port, a schema per data directory) (tests/backends).
 test-remote: $(STAMP)
-	CLAIMKB_TEST_BACKEND=oxigraph $(BIN)/python -m pytest $(PYTEST_ARGS)
+	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null; }
+	CLAIMKB_TEST_BACKEND=oxigraph CLAIMKB_TEST_ACCOUNTS=postgres $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # The same suite on Virtuoso (Debian's virtuoso-opensource-7, installed if missing): the suite starts it on
 # free local ports with its own virtuoso.ini and database under a temporary directory (queries at /sparql,

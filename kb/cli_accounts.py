@@ -1,13 +1,14 @@
-"""``claimkb user ...`` and ``claimkb token ...``: accounts and API tokens (``kb/accounts.py``).
+"""``claimkb user ...`` and ``claimkb token ...``: accounts and API tokens (``kb/accounts``).
 
-They work on the data directory's SQLite file, so they also work while ``claimkb serve`` runs on it.
+They work on the data directory's SQLite file, or on the PostgreSQL database of ``CLAIMKB_ACCOUNTS_DB``,
+so they also work while ``claimkb serve`` (or workers on other machines) use it.
 Passwords are read from stdin (one line; prompted without echo on a terminal), never from arguments,
 which other users of the machine could read in the process list.
 """
 import getpass
 import sys
 
-from kb.accounts import ROLES, AccountError, Accounts
+from kb.accounts import ENVIRONMENT, ROLES, AccountError, Accounts, AccountsUnavailable
 from kb.connect import store_dir
 
 COMMANDS = ("user", "token")
@@ -52,9 +53,9 @@ def read_password(prompt: str = "Password: ") -> str:
 
 
 def run(args) -> int:
-    """Run a ``user`` or ``token`` command; exit code 0 done, 1 refused."""
-    accounts = Accounts.in_directory(store_dir(args.store))
+    """Run a ``user`` or ``token`` command; exit code 0 done, 1 refused, 2 the database cannot be used."""
     try:
+        accounts = Accounts.in_directory(store_dir(args.store))
         if args.command == "user":
             if args.action == "add":
                 user = accounts.add_user(args.name, read_password(), args.role, args.display_name)
@@ -86,4 +87,8 @@ def run(args) -> int:
     except AccountError as error:
         print(f"claimkb: {error}", file=sys.stderr)
         return 1
+    except AccountsUnavailable as error:
+        print(f"claimkb: {error}; nothing was changed (check {ENVIRONMENT}, or the data directory)",
+              file=sys.stderr)
+        return 2
     return 0

@@ -1,10 +1,10 @@
 """claimkb's web application: ``create_app(settings)`` builds it around one KnowledgeBase."""
-import sqlite3
 from urllib.parse import unquote_to_bytes
 
 from flask import Flask, g, request
 from werkzeug.exceptions import BadRequest, Conflict, ServiceUnavailable
 
+from kb.accounts import AccountsUnavailable
 from kb.connect import open_kb
 from kb.knowledgebase import WriteConflict
 from kb.sparql import InvalidTerm
@@ -32,10 +32,11 @@ def require_utf8():
 def create_app(settings: dict) -> Flask:
     """settings: ``STORE_DIR`` (data directory), ``REMOTE`` (remote endpoint settings, optional),
     ``INTERNAL_TOKEN`` (enables the ``/_kb/`` endpoints that the CLI uses while the server runs),
-    or ``KB`` (an open KnowledgeBase, for tests); accounts (``web/auth.py``): ``ACCOUNTS_DB`` (default
-    ``STORE_DIR/accounts.sqlite3``), ``SECRET_KEY`` (default: ``STORE_DIR/secret_key``),
-    ``SESSION_COOKIE_SECURE`` (default True); ``MAX_CONTENT_LENGTH`` (bytes of a request body, default
-    8 MiB: larger ones get 413 before they are read; the SPARQL endpoint has its own, lower limit)."""
+    or ``KB`` (an open KnowledgeBase, for tests); accounts (``web/auth.py``): ``ACCOUNTS_DB`` (a file or a
+    postgresql:// URL; default ``CLAIMKB_ACCOUNTS_DB``, else ``STORE_DIR/accounts.sqlite3``), ``SECRET_KEY``
+    (default: ``STORE_DIR/secret_key``), ``SESSION_COOKIE_SECURE`` (default True); ``MAX_CONTENT_LENGTH``
+    (bytes of a request body, default 8 MiB: larger ones get 413 before they are read; the SPARQL endpoint
+    has its own, lower limit)."""
     app = Flask(__name__)
     app.config["MAX_CONTENT_LENGTH"] = MAX_BODY
     app.config.update(settings)
@@ -82,14 +83,15 @@ def create_app(settings: dict) -> Flask:
             "The knowledge base's SPARQL store is unavailable (it cannot be reached); nothing was read or "
             "written. Try again in a moment; the administrator must start the store again.", retry_after=30))
 
-    @app.errorhandler(sqlite3.OperationalError)
+    @app.errorhandler(AccountsUnavailable)
     def accounts_unavailable(_error):
-        """The accounts database (``DIR/accounts.sqlite3``) cannot be opened or written: disk full, a
-        read-only directory, or locked too long by a ``claimkb user`` command."""
+        """The accounts database cannot be opened or written: the file ``DIR/accounts.sqlite3`` on a full
+        disk, in a read-only directory, or locked too long by a ``claimkb user`` command; or a PostgreSQL
+        server that is away. The next request that finds it back works: no restart is needed."""
         return app.handle_http_exception(ServiceUnavailable(
-            "The accounts database cannot be used right now (disk full, read-only or busy); nothing was "
-            "written. Try again later; the administrator must free disk space or make the data directory "
-            "writable."))
+            "The accounts database cannot be used right now (disk full, read-only, busy, or its server "
+            "unreachable); nothing was written. Try again later; the administrator must free disk space, "
+            "make the data directory writable, or start the accounts database again."))
 
     from web import annotate, api, auth, browse, internal, sparql
     app.register_blueprint(browse.blueprint)

@@ -1,7 +1,8 @@
 """Who is asking and what they may do, in one place: login and logout, sessions, API tokens, roles, CSRF,
 and the login rate limit.
 
-Accounts live in the data directory's SQLite file (``kb/accounts.py``), outside the RDF dataset. A
+Accounts live outside the RDF dataset (``kb/accounts``): the data directory's SQLite file, or a
+PostgreSQL database that the workers of several machines share. A
 browser signs in with a password and gets a signed session cookie (HttpOnly, SameSite=Lax, Secure unless
 the settings say the server is plain-HTTP loopback); an API client sends ``Authorization: Bearer <token>``.
 Every change of a user's password or role (or their removal) ends their sessions at the next request,
@@ -22,7 +23,7 @@ from flask import (Blueprint, abort, current_app, g, redirect, render_template, 
 from markupsafe import Markup
 from werkzeug.exceptions import HTTPException
 
-from kb.accounts import Accounts, User
+from kb.accounts import Accounts, User, location
 
 blueprint = Blueprint("auth", __name__)
 
@@ -54,10 +55,21 @@ class TooManyAttempts(HTTPException):
 
 
 def init_app(app, settings: dict):
-    """Accounts, secret key and cookie settings, the login routes, and the per-request user."""
+    """Accounts, secret key and cookie settings, the login routes, and the per-request user.
+
+    Accounts: the ``ACCOUNTS_DB`` setting (a file, or a postgresql:// URL), else ``CLAIMKB_ACCOUNTS_DB``,
+    else ``STORE_DIR/accounts.sqlite3``. On PostgreSQL, the KB's writes to a remote store take a lock
+    that every worker of every machine shares (held around the checks and the update of a commit), so
+    that two workers cannot both pass the checks of writes to the same claim."""
     directory = settings.get("STORE_DIR")
-    accounts_path = settings.get("ACCOUNTS_DB") or (Path(directory) / "accounts.sqlite3" if directory else None)
-    app.extensions["claimkb_accounts"] = Accounts(accounts_path) if accounts_path else None
+    where = location(settings.get("ACCOUNTS_DB"), directory)
+    database = Accounts(where) if where else None
+    app.extensions["claimkb_accounts"] = database
+    kb = app.extensions["claimkb"]
+    update_url = getattr(kb.store, "update_url", None)  # a remote store: other processes write to it too
+    shared_lock = database.write_lock(update_url) if database and update_url else None
+    if shared_lock is not None:
+        kb.write_lock = shared_lock
     app.secret_key = settings.get("SECRET_KEY") or _secret_key(directory)
     app.config.update(
         SESSION_COOKIE_HTTPONLY=True,

@@ -3,9 +3,10 @@
     gunicorn --workers 4 'web.wsgi:app()'
     waitress-serve --threads 8 --call web.wsgi:app
 
-The data directory is ``CLAIMKB_STORE`` (default ``./var/store``): it holds the accounts file and the
-session key. The KB is the remote store of ``CLAIMKB_SPARQL_*`` when set; several worker processes need
-it, as the embedded store admits one process.
+The data directory is ``CLAIMKB_STORE`` (default ``./var/store``): it holds the session key, and the
+accounts file unless ``CLAIMKB_ACCOUNTS_DB`` names a PostgreSQL database (several machines need one). The
+KB is the remote store of ``CLAIMKB_SPARQL_*`` when set; several worker processes need it, as the
+embedded store admits one process.
 """
 from kb.connect import remote_settings, store_dir
 from web import create_app

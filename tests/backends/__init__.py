@@ -11,6 +11,11 @@ dataset cleared and reloaded from the directory's own template when it is first 
 
 Tests and fixtures reach a directory's store through :func:`remote_for` (in-process ``open_kb``) and
 :func:`env_for` (the ``CLAIMKB_SPARQL_*`` variables for a subprocess such as ``claimkb serve``).
+
+The accounts, chosen by ``CLAIMKB_TEST_ACCOUNTS``: ``sqlite`` (the default), each data directory's file;
+``postgres``, accounts of its own (a schema) for each data directory on one PostgreSQL server for the
+session (``tests/backends/postgres.py``). Tests reach them through :func:`accounts_db` (the ``ACCOUNTS_DB``
+setting, or ``Accounts(...)``) and :func:`env_for` (``CLAIMKB_ACCOUNTS_DB`` for a subprocess).
 """
 import os
 from pathlib import Path
@@ -22,7 +27,12 @@ REMOTE = BACKEND != "embedded"
 if BACKEND not in ("embedded", "oxigraph", "virtuoso"):
     raise pytest.UsageError(f"CLAIMKB_TEST_BACKEND={BACKEND!r}: use embedded, oxigraph or virtuoso")
 
+ACCOUNTS = os.environ.get("CLAIMKB_TEST_ACCOUNTS", "sqlite")
+if ACCOUNTS not in ("sqlite", "postgres"):
+    raise pytest.UsageError(f"CLAIMKB_TEST_ACCOUNTS={ACCOUNTS!r}: use sqlite or postgres")
+
 _servers: dict = {}  # resolved data directory -> running server (with ``.remote``, ``.stop()``)
+_accounts: dict = {}  # resolved data directory -> the URL of its accounts on PostgreSQL
 
 
 def remote_for(directory: Path) -> dict:
@@ -41,12 +51,25 @@ def remote_for(directory: Path) -> dict:
     return _servers[key].remote
 
 
+def accounts_db(directory: Path):
+    """Where ``directory``'s accounts are: its SQLite file, or (``postgres``) the URL of its own."""
+    if ACCOUNTS == "sqlite":
+        return Path(directory) / "accounts.sqlite3"
+    key = Path(directory).resolve()
+    if key not in _accounts:
+        from tests.backends import postgres
+        _accounts[key] = postgres.server().new_database()
+    return _accounts[key]
+
+
 def env_for(directory: Path) -> dict:
-    """The environment a subprocess working on ``directory`` needs (all of ``os.environ`` plus the store's)."""
+    """The environment a subprocess working on ``directory`` needs (all of ``os.environ`` plus the store's
+    and, on PostgreSQL, the accounts')."""
     remote = remote_for(directory)
     names = {"query": "CLAIMKB_SPARQL_QUERY", "update": "CLAIMKB_SPARQL_UPDATE", "user": "CLAIMKB_SPARQL_USER",
              "password": "CLAIMKB_SPARQL_PASSWORD", "view": "CLAIMKB_SPARQL_VIEW_GRAPH"}
-    return {**os.environ, **{names[k]: v for k, v in remote.items() if v}}
+    accounts = {"CLAIMKB_ACCOUNTS_DB": accounts_db(directory)} if ACCOUNTS == "postgres" else {}
+    return {**os.environ, **{names[k]: v for k, v in remote.items() if v}, **accounts}
 
 
 def started() -> set:
@@ -63,6 +86,9 @@ def stop(directory: Path):
 def stop_all():
     for key in list(_servers):
         stop(key)
+    from tests.backends import postgres
+    postgres.stop()  # if one was started
+    _accounts.clear()
 
 
 # Tests about the embedded store itself, skipped on a remote backend: test id (or its start) -> why.

@@ -3,9 +3,10 @@ with another user's token, with the CSRF token missing, wrong or another session
 flags; the login rate limit; and account data (password hashes, token digests) out of reach of SPARQL."""
 import re
 import shutil
-import sqlite3
 import urllib.parse
 
+from kb.accounts import Accounts
+from tests import backends
 from tests.conftest import run_cli
 from tests.reliability.client import PASSWORD
 from tests.reliability.conftest import ARTICLE, CLAIM, PASSAGE, Server, add_accounts, serve, stop_server
@@ -146,9 +147,9 @@ def test_the_login_rate_limit(shipped_dir, tmp_path):
 
 def test_account_data_is_never_in_the_dataset(server):
     server.client(token="anna").post("/annotations/", json=NOTE)  # a token in use, an agent for anna
-    with sqlite3.connect(server.directory / "accounts.sqlite3") as db:
-        hashes = [row[0] for row in db.execute("SELECT password_hash FROM users")]
-        digests = [row[0] for row in db.execute("SELECT digest FROM tokens")]
+    with Accounts(backends.accounts_db(server.directory)).database.transaction() as db:
+        hashes = [row["password_hash"] for row in db.execute("SELECT password_hash FROM users")]
+        digests = [row["digest"] for row in db.execute("SELECT digest FROM tokens")]
     secrets = [h.split("$")[-1] for h in hashes] + digests + list(server.tokens.values()) + [PASSWORD, "scrypt:"]
     exported = run_cli("export", "--format", "trig", store=server.directory)
     assert exported.returncode == 0, exported.stderr

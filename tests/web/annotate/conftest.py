@@ -1,10 +1,11 @@
-"""Fixtures for the fact-checkers' forms: a writable copy of the shipped KB on disk, its accounts file, and
-signed-in test clients for each role."""
+"""Fixtures for the fact-checkers' forms: a writable copy of the shipped KB on disk, its accounts (a file, or
+a PostgreSQL database with ``CLAIMKB_TEST_ACCOUNTS=postgres``), and signed-in test clients for each role."""
 import re
 
 import pytest
 
 from kb.accounts import Accounts
+from tests import backends
 from web import create_app
 
 PASSWORD = "correct horse battery"
@@ -13,7 +14,7 @@ USERS = {"anna": "annotator", "rita": "reviewer", "remy": "reviewer", "eddie": "
 
 @pytest.fixture
 def accounts(data_dir) -> Accounts:
-    accounts = Accounts.in_directory(data_dir)
+    accounts = Accounts(backends.accounts_db(data_dir))
     for name, role in USERS.items():
         accounts.add_user(name, PASSWORD, role, display_name=name.capitalize())
     return accounts
@@ -21,7 +22,7 @@ def accounts(data_dir) -> Accounts:
 
 @pytest.fixture
 def app(kb, data_dir, accounts):
-    app = create_app({"KB": kb, "ACCOUNTS_DB": data_dir / "accounts.sqlite3", "SECRET_KEY": "test secret",
+    app = create_app({"KB": kb, "ACCOUNTS_DB": backends.accounts_db(data_dir), "SECRET_KEY": "test secret",
                       "SESSION_COOKIE_SECURE": False})
     app.config["TESTING"] = True
     return app

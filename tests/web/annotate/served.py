@@ -5,7 +5,7 @@ from contextlib import contextmanager
 
 from kb.accounts import Accounts
 from tests.reliability.client import Client
-from tests import conftest
+from tests import backends, conftest
 from tests.reliability.conftest import add_accounts, stop_server
 
 
@@ -22,8 +22,8 @@ class Served:
         return client
 
     def accounts(self) -> dict:
-        """name -> role, read from the accounts file (what the server wrote)."""
-        return {user.name: user.role for user in Accounts.in_directory(self.directory).users()}
+        """name -> role, read from the accounts database (what the server wrote)."""
+        return {user.name: user.role for user in Accounts(backends.accounts_db(self.directory)).users()}
 
 
 @contextmanager

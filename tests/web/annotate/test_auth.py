@@ -1,6 +1,7 @@
 """Accounts, sessions, roles and CSRF over real HTTP requests (Flask's client) on a real on-disk store."""
 import pytest
 
+from tests import backends
 from tests.web.annotate.conftest import PASSWORD, csrf, login
 from web import create_app
 
@@ -16,7 +17,7 @@ def test_there_is_no_default_account(app, kb):
 
 
 def test_login_starts_a_session_with_safe_cookie_flags(kb, data_dir, accounts):
-    app = create_app({"KB": kb, "ACCOUNTS_DB": data_dir / "accounts.sqlite3", "SECRET_KEY": "s"})
+    app = create_app({"KB": kb, "ACCOUNTS_DB": backends.accounts_db(data_dir), "SECRET_KEY": "s"})
     client = app.test_client()
     response = login(client, "anna")
     assert response.status_code == 303

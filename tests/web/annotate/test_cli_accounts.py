@@ -1,7 +1,7 @@
 """``claimkb user`` and ``claimkb token`` as real subprocesses, alone and while ``claimkb serve`` runs on the
-same data directory (the accounts file is SQLite, shared): changes apply to the running server at once."""
+same data directory (the accounts are a SQLite file, or a PostgreSQL database, that both open): changes
+apply to the running server at once."""
 import json
-import os
 import re
 import subprocess
 import sys
@@ -10,13 +10,16 @@ import urllib.request
 
 import pytest
 
+from kb.accounts import Accounts
+from tests import backends
 from tests.conftest import ROOT, run_cli
 
 
 def test_user_commands(data_dir):
     added = run_cli("user", "add", "ana", "--role", "annotator", store=data_dir, input="a long password\n")
     assert added.returncode == 0, added.stderr
-    assert (data_dir / "accounts.sqlite3").stat().st_mode & 0o777 == 0o600
+    if backends.ACCOUNTS == "sqlite":
+        assert (data_dir / "accounts.sqlite3").stat().st_mode & 0o777 == 0o600
     assert run_cli("user", "add", "ana", "--role", "editor", store=data_dir, input="another password\n").returncode == 1
     short = run_cli("user", "add", "bob", "--role", "editor", store=data_dir, input="short\n")
     assert short.returncode == 1 and "at least 8 characters" in short.stderr
@@ -31,10 +34,21 @@ def test_user_commands(data_dir):
     assert "ckb_" not in run_cli("token", "list", store=data_dir).stdout
     assert run_cli("token", "revoke", token, store=data_dir).returncode == 0
     assert run_cli("token", "revoke", token, store=data_dir).returncode == 1
-    stored = b"".join(path.read_bytes() for path in data_dir.glob("accounts.sqlite3*"))
+    stored = stored_bytes(data_dir)
     assert b"a new long password" not in stored and b"a long password" not in stored  # hashed
+    assert token.encode() not in stored and token.split("_")[-1].encode() not in stored
     assert run_cli("user", "remove", "ana", store=data_dir).returncode == 0
     assert run_cli("user", "remove", "ana", store=data_dir).returncode == 1
+
+
+def stored_bytes(data_dir) -> bytes:
+    """What the accounts database holds: the SQLite files as they are on disk (with what SQLite left in
+    free pages or the WAL), or every row of PostgreSQL's tables."""
+    if backends.ACCOUNTS == "sqlite":
+        return b"".join(path.read_bytes() for path in data_dir.glob("accounts.sqlite3*"))
+    with Accounts(backends.accounts_db(data_dir)).database.transaction() as db:
+        rows = [row for table in ("users", "tokens", "login_failures") for row in db.execute(f"SELECT * FROM {table}")]
+    return repr(rows).encode()
 
 
 def test_the_last_editor_stays(data_dir):
@@ -51,7 +65,7 @@ def test_the_last_editor_stays(data_dir):
 @pytest.fixture
 def server(data_dir):
     process = subprocess.Popen([sys.executable, "-m", "kb.cli", "serve", "--port", "0", "--store", str(data_dir)],
-                               cwd=ROOT, stderr=subprocess.PIPE, text=True, env=os.environ.copy())
+                               cwd=ROOT, stderr=subprocess.PIPE, text=True, env=backends.env_for(data_dir))
     try:
         for line in process.stderr:
             found = re.search(r"on (http://[\d.]+:\d+)/", line)
