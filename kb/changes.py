@@ -2,6 +2,8 @@
 
 One :class:`Change` becomes one SPARQL Update request, which both backends apply as one transaction:
 a write is all or nothing. Terms are serialised by rdflib (escaped), never formatted from user text.
+The provenance of a unit that holds an unpublished review goes to ``ckb:embargoed-provenance``, the rest
+to ``ckb:provenance``, which researchers read (``kb.embargo``).
 """
 from dataclasses import dataclass, field
 
@@ -9,7 +11,7 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, XSD
 
 from kb import sparql
-from kb.embargo import PUBLIC_VIEW, is_embargoed
+from kb.embargo import EMBARGOED_PROVENANCE, PUBLIC_VIEW, is_embargoed
 from kb.namespaces import PROVENANCE_GRAPH
 
 
@@ -21,7 +23,8 @@ def _triples(graph) -> str:
 class Change:
     """Insert ``units`` (graph name -> triples) as named graphs and into the current view;
     retire ``retired`` graphs (marked invalidated, their triples leave the current view unless another
-    current graph holds them); record ``provenance`` triples in ``ckb:provenance``."""
+    current graph holds them); record ``provenance`` triples in ``ckb:provenance``, or for units that
+    hold an unpublished review in ``ckb:embargoed-provenance`` (:meth:`provenance_graphs`)."""
 
     units: dict[URIRef, Graph] = field(default_factory=dict)
     provenance: Graph = field(default_factory=Graph)
@@ -35,7 +38,7 @@ class Change:
         for graph in dataset.graphs():
             if len(graph) == 0:
                 continue
-            if graph.identifier == PROVENANCE_GRAPH:
+            if graph.identifier in (PROVENANCE_GRAPH, EMBARGOED_PROVENANCE):
                 change.provenance += graph
             elif isinstance(graph.identifier, URIRef):
                 change.units[graph.identifier] = graph
@@ -58,6 +61,25 @@ class Change:
             view += graph
         return view
 
+    def provenance_graphs(self) -> dict[URIRef, Graph]:
+        """The provenance triples by the graph they go to, but those about a retired unit that this
+        change does not insert: whether that one is embargoed is read in the store (:meth:`as_update`).
+        A unit never changes, so where its provenance goes is decided once, by its own triples."""
+        embargoed = {name for name, graph in self.units.items() if is_embargoed(graph)}
+        graphs = {PROVENANCE_GRAPH: Graph(), EMBARGOED_PROVENANCE: Graph()}
+        for s, p, o in self.provenance:
+            if s in self.retired and s not in self.units:
+                continue
+            graphs[EMBARGOED_PROVENANCE if s in embargoed else PROVENANCE_GRAPH].add((s, p, o))
+        return {name: graph for name, graph in graphs.items() if len(graph)}
+
+    def _retirements(self) -> list[str]:
+        """The provenance of the retired units (when they stopped being current), in the graph that
+        holds their provenance: the embargoed one if the unit holds an unpublished review."""
+        operation = sparql.text("embargo/retirement")
+        return [sparql.bind_values(operation, {"unit": s, "p": p, "o": o})
+                for s, p, o in self.provenance if s in self.retired and s not in self.units]
+
     def as_update(self) -> str:
         """The SPARQL Update request of this change (operations in order, one request).
 
@@ -67,9 +89,9 @@ class Change:
         transaction, on the embedded store and on a remote endpoint alike; the retirements themselves
         are fixed ``.ru`` with bindings.
         """
-        operations = []
-        if self.provenance:
-            operations.append(f"INSERT DATA {{ GRAPH {PROVENANCE_GRAPH.n3()} {{\n{_triples(self.provenance)}\n}} }}")
+        operations = [f"INSERT DATA {{ GRAPH {name.n3()} {{\n{_triples(graph)}\n}} }}"
+                      for name, graph in self.provenance_graphs().items()]
+        operations += self._retirements()
         for old in self.retired:
             operations.append(sparql.bind_values(sparql.text("write/retire"), {"old": old}))
         # Operations with a WHERE before the large INSERT DATA: Oxigraph evaluates a WHERE over the

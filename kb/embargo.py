@@ -4,6 +4,11 @@ A draft or a review in review is a unit of work like any other (validated, attri
 lives in the store, and the fact-checkers' workspace reads it there. What researchers read is a public
 view of it, without every unit holding a status other than ``ckb:Published``:
 
+- the provenance of those units (who made them, when, what they revise, when they stopped being current)
+  is kept apart, in ``ckb:embargoed-provenance``, by every write (``kb.changes``): ``ckb:provenance``
+  holds the provenance of the public units only, so that researchers read it whole, under its own name,
+  on both stores (a SPARQL server serves a named graph whole or not at all). The workspace reads both;
+  :func:`keep_public_view` moves what a store written by an older claimkb left in ``ckb:provenance``;
 - on the embedded store, a copy: the SPARQL endpoint's snapshot and the dumps are taken from the store's
   checkpoint, and :func:`strip` takes those units out of it first (``kb/queries/embargo/strip.ru``): their
   graphs, their provenance, and their triples in the current view;
@@ -24,13 +29,14 @@ public; its drafts stay out.
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import Dataset, Graph
+from rdflib import Dataset, Graph, URIRef
 
 from kb import endpoint_scan, sparql
 from kb.namespaces import CKB
 from kb.store import DUMP_FORMATS, serialize
 
 PUBLIC_VIEW = CKB["public-view"]
+EMBARGOED_PROVENANCE = CKB["embargoed-provenance"]
 # The default graph of a researcher's query whose FROM names only graphs that are not public: one that
 # no store holds, so that the query reads an empty graph, as it would in the embedded store's snapshot.
 NO_GRAPH = CKB["no-graph"]
@@ -63,36 +69,60 @@ def dump(copy: Path, format: str, graph=None) -> bytes:
 
 def keep_public_view(store):
     """Build the public view of a remote store that has none yet (a store loaded by an older claimkb, or
-    restored from a backup, or just loaded with the shipped KB). In one request: all or nothing."""
+    restored from a backup, or just loaded with the shipped KB), and move the provenance of unpublished
+    units that an older claimkb wrote to ``ckb:provenance``. Each in one request: all or nothing."""
+    if store.ask(sparql.text("embargo/misplaced-provenance")):
+        store.update(sparql.text("embargo/move-provenance"))
     if not store.ask(sparql.text("embargo/has-public-view")):
         store.update(sparql.text("embargo/public-view"))
 
 
-def public_graphs(store) -> list:
-    """The named graphs researchers may read: the public units, current or not, and the provenance."""
-    return [row["g"] for row in store.select(sparql.text("embargo/public-graphs"))]
+def public_graphs(store, among: list | None = None) -> list:
+    """The named graphs researchers may read: the public units, current or not, and the provenance;
+    only those ``among`` the given IRIs if given (one indexed look-up each, not the whole history)."""
+    if among is None:
+        return [row["g"] for row in store.select(sparql.text("embargo/public-graphs"))]
+    iris = _iris(among)
+    if not iris:
+        return []
+    return [row["g"] for row in store.select(sparql.bind_many(sparql.text("embargo/public-among"), "g", iris))]
+
+
+def _iris(values) -> list[URIRef]:
+    """Those of ``values`` that are IRIs: a name that is not cannot be a graph of the KB."""
+    iris = []
+    for value in dict.fromkeys(str(value) for value in values):
+        try:
+            ox.NamedNode(value)
+        except ValueError:
+            continue
+        iris.append(URIRef(value))
+    return iris
 
 
 def public_dataset(store, text: str, default_graphs=None, named_graphs=None) -> dict:
     """The SPARQL Protocol parameters that keep a researcher's query ``text`` on the public view of a
     remote store. The graphs the request or its ``FROM``/``FROM NAMED`` name are kept only if public
     (an unpublished unit reads as an empty graph, as in the embedded store's snapshot). Named graphs are
-    listed only when the text says GRAPH (the list is as long as the KB's history); otherwise the
-    server is given none, so the query has none to read either."""
+    listed only when the text says GRAPH; when every GRAPH of it names its graph, only those: the list
+    of every public graph, which a ``GRAPH ?g`` needs, is as long as the KB's history (at 100,000 units,
+    a 7.7 MB request and seconds: SECURITY.md, "Known limits")."""
     reading = endpoint_scan.read(text)
     # A \u escape may spell GRAPH: then list them too.
     wants_named = "GRAPH" in text.upper() or "\\u" in text.lower()
     asked_default = default_graphs if default_graphs is not None else (reading.from_graphs or None)
     asked_named = named_graphs if named_graphs is not None else (reading.from_named or None)
-    public = {str(g) for g in public_graphs(store)} if wants_named or asked_default else set()
     if asked_default:
-        default = [g for g in asked_default if g in public] or [str(NO_GRAPH)]
+        default = [str(g) for g in public_graphs(store, asked_default)] or [str(NO_GRAPH)]
     else:
         default = [str(PUBLIC_VIEW)]
     params = {"default-graph-uri": default}
     if wants_named:
-        named = [g for g in asked_named if g in public] if asked_named else sorted(public)
-        params["named-graph-uri"] = named or [str(NO_GRAPH)]
+        named = reading.graphs if reading.graphs is not None else asked_named
+        if reading.graphs is not None and asked_named:
+            named = [g for g in reading.graphs if g in asked_named]
+        public = public_graphs(store, named) if named is not None else public_graphs(store)
+        params["named-graph-uri"] = sorted({str(g) for g in public}) or [str(NO_GRAPH)]
     return params
 
 

@@ -116,13 +116,13 @@ class Snapshots:
                         self.kb.store.backup(path)
                         embargo.strip(self.kb, path)  # researchers do not read unpublished reviews
                     except StoreError:
-                        if self.current is None or self.current.generation != generation:
+                        if self.current is None:
                             raise
-                        # Only the table files changed (a flush that failed on a full disk leaves one):
-                        # the current snapshot still holds this generation, and reading it needs no disk.
+                        # The store cannot be copied now (a full disk, a read-only directory: the copy
+                        # flushes the store first): the current snapshot, an earlier committed state that
+                        # needs no disk to read, serves until it can (tests/reliability/test_read_only.py).
                         shutil.rmtree(path, ignore_errors=True)
-                        files = self.current.layout
-                        path = self.current.path
+                        generation, files, path = self.current.generation, self.current.layout, self.current.path
                 self.current = Snapshot(path, generation, files, time.monotonic())
                 self.users.setdefault(path, 0)
             path = self.current.path

@@ -45,11 +45,13 @@ class Reading:
     """What the text asks for: its form (None when it names none: Oxigraph's parser will say why),
     and the graphs its ``FROM`` and ``FROM NAMED`` clauses name, as absolute IRIs where they resolve;
     ``limit``, the query's own ``LIMIT`` (outside every group), or None when it has none or the text is
-    too odd to tell (the endpoint then counts the rows itself)."""
+    too odd to tell (the endpoint then counts the rows itself); ``graphs``, the IRIs its ``GRAPH``
+    patterns name, or None when one takes a variable (or anything else: it may read any named graph)."""
     form: str | None = None
     from_graphs: list[str] = field(default_factory=list)
     from_named: list[str] = field(default_factory=list)
     limit: int | None = None
+    graphs: list[str] | None = field(default_factory=list)
 
     @property
     def kind(self) -> str | None:
@@ -70,6 +72,8 @@ def read(text: str) -> Reading:
     readings = [_read(tokens(variant)) for variant in variants]  # each raises what it refuses
     if any(reading.limit != readings[0].limit for reading in readings):
         readings[0].limit = None  # an escape changes the structure: no LIMIT to trust
+    if len(readings) > 1:
+        readings[0].graphs = None  # an escape may spell GRAPH, or the name of a graph
     return readings[0]
 
 
@@ -104,6 +108,12 @@ def _read(toks: list[tuple[str, str]]) -> Reading:
             at = index + 2 if named else index + 1
             graph = _graph_iri(toks[at] if at < len(toks) else None, prefixes, base)
             (reading.from_named if named else reading.from_graphs).append(graph)
+        if keyword == "GRAPH" and reading.graphs is not None:
+            following = toks[index + 1] if index + 1 < len(toks) else None
+            if following is None or following[0] not in ("iri", "pname"):
+                reading.graphs = None
+            else:
+                reading.graphs.append(_graph_iri(following, prefixes, base))
     return reading
 
 
@@ -134,7 +144,7 @@ def _graph_iri(token, prefixes: dict, base: str | None) -> str:
     if kind == "pname":
         prefix, _, local = value.partition(":")
         if prefix in prefixes:
-            return prefixes[prefix] + local
+            return prefixes[prefix] + re.sub(r"\\(.)", r"\1", local)  # PN_LOCAL_ESC: g:a\/b is <…a/b>
     return value  # not an IRI we can resolve: the graph check refuses it (or the parser does)
 
 

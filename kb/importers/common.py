@@ -30,7 +30,7 @@ from rdflib.namespace import PROV, RDF
 from kb import sparql, vocabulary
 from kb.changes import Change, now_literal
 from kb.incremental import check_write
-from kb.namespaces import BASE, PROVENANCE_GRAPH, VOCABULARY_GRAPH
+from kb.namespaces import BASE, VOCABULARY_GRAPH
 
 DEFAULT_BATCH = 500
 
@@ -355,9 +355,10 @@ def nquads(change: Change) -> bytes:
         return found
 
     quads = []
-    provenance = ox.NamedNode(str(PROVENANCE_GRAPH))
-    for s, p, o in change.provenance:
-        quads.append(ox.Quad(term(s), term(p), term(o), provenance))
+    for name, graph in change.provenance_graphs().items():  # an unpublished unit's apart (kb/embargo.py)
+        provenance = ox.NamedNode(str(name))
+        for s, p, o in graph:
+            quads.append(ox.Quad(term(s), term(p), term(o), provenance))
     default = ox.DefaultGraph()
     for name, graph in change.units.items():
         g = ox.NamedNode(str(name))

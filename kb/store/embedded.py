@@ -142,7 +142,17 @@ class EmbeddedStore:
         logs = sum(entry.stat().st_size for entry in os.scandir(self.path) if entry.name.endswith(".log"))
         return shutil.disk_usage(self.path).free >= logs + (4 << 20)
 
+    def _writable(self):
+        """RocksDB appends to the files it holds open, so a store whose directory is made read-only under
+        it (its modes changed) takes writes until it needs a new file, then fails and refuses every write:
+        seen in tests/reliability/test_read_only.py. Refuse at once instead, before anything is written
+        (one access(2) call, which also says EROFS for a read-only mount)."""
+        if not os.access(self.path, os.W_OK, effective_ids=True):
+            raise StoreWriteFailed(f"the store {self.path} is read-only (its directory cannot be written); nothing "
+                                   "was written. Make the directory writable, then try again")
+
     def update(self, update: str, bindings=None):
+        self._writable()
         if self._failed:
             self._reopen()
         try:
@@ -157,6 +167,7 @@ class EmbeddedStore:
 
     def load(self, data: bytes, format: str = "nq"):
         """Add ``data`` in one transaction (``extend``)."""
+        self._writable()
         if self._failed:
             self._reopen()
         try:
@@ -171,8 +182,9 @@ class EmbeddedStore:
         try:
             self._store.backup(str(directory))
         except OSError as error:
+            self._failed = True  # its flush failed: RocksDB may now refuse writes until reopened
             raise StoreError(f"cannot make a snapshot of the store in {directory} ({error}): free disk "
-                             "space, then try again") from error
+                             "space or make the store's directory writable, then try again") from error
 
     def dump(self, format: str = "nq", graph=None) -> bytes:
         options = {}

@@ -11,7 +11,8 @@ from rdflib import Dataset, Graph
 from rdflib.term import Node
 
 from kb.sparql import bind_values
-from kb.store.common import DUMP_FORMATS, QueryResult, QuerySyntaxError, StoreError, StoreTimeout, StoreUnavailable
+from kb.store.common import (DUMP_FORMATS, QueryResult, QuerySyntaxError, StoreError, StoreTimeout,
+                             StoreUnavailable, StoreWriteFailed)
 
 
 class RemoteStore:
@@ -69,11 +70,11 @@ class RemoteStore:
                 url += "?" + urllib.parse.urlencode(params, doseq=True)
         request = urllib.request.Request(url, data=body.encode("utf-8"), method="POST", headers={
             **self.headers, "Content-Type": content_type, "Accept": accept})
-        with self._errors(url, timeout):
+        with self._errors(url, timeout, operation):
             return self._opener.open(request, timeout=timeout or self.timeout)
 
     @contextmanager
-    def _errors(self, url: str, timeout: float | None):
+    def _errors(self, url: str, timeout: float | None, operation: str | None = None):
         """HTTP and network errors as this module's: the request's fault (400), the settings' (401, 403),
         the store away (unreachable, 502-504, cut off) or too slow."""
         where = url.split("?")[0]
@@ -83,6 +84,11 @@ class RemoteStore:
             detail = error.read().decode("utf-8", "replace")[:500].strip()
             if error.code == 400:
                 raise QuerySyntaxError(detail) from error
+            if error.code in (401, 403) and operation == "update" and self.form:
+                # Queries still pass: the store takes no updates (``oxigraph serve-read-only`` answers 403).
+                raise StoreWriteFailed(f"{where} refused the update ({error.code}: {detail or 'no reason given'}): "
+                                       "the store is read-only, or CLAIMKB_SPARQL_USER may not write; nothing "
+                                       "was written. Make it writable, then try again") from error
             if error.code in (401, 403):
                 raise StoreError(f"{where} refused the request ({error.code}): check CLAIMKB_SPARQL_USER and "
                                  "CLAIMKB_SPARQL_PASSWORD") from error

@@ -129,6 +129,8 @@ def no_server_error(reply, what=""):
 
 
 PROVENANCE = ox.NamedNode("https://w3id.org/claimkb#provenance")
+# The provenance of units holding an unpublished review (kb/embargo.py): provenance too, kept apart.
+EMBARGOED_PROVENANCE = ox.NamedNode("https://w3id.org/claimkb#embargoed-provenance")
 PROV = "http://www.w3.org/ns/prov#"
 
 
@@ -146,7 +148,8 @@ def unit_problems(quads: set) -> list[str]:
     graphs: dict = {}
     for quad in quads:
         graphs.setdefault(quad.graph_name, set()).add(ox.Triple(quad.subject, quad.predicate, quad.object))
-    view, provenance = graphs.pop(ox.DefaultGraph(), set()), graphs.pop(PROVENANCE, set())
+    view = graphs.pop(ox.DefaultGraph(), set())
+    provenance = graphs.pop(PROVENANCE, set()) | graphs.pop(EMBARGOED_PROVENANCE, set())
     described: dict = {}
     for triple in provenance:
         described.setdefault(triple.subject, set()).add(triple.predicate.value)

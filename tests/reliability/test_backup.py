@@ -7,8 +7,8 @@ import shutil
 import pyoxigraph as ox
 
 from tests.conftest import run_cli
-from tests.reliability.conftest import (PROV, PROVENANCE, add_accounts, note, serve, stop_server,
-                                        unit_problems)
+from tests.reliability.conftest import (CLAIM, EMBARGOED_PROVENANCE, PROV, PROVENANCE, add_accounts, note,
+                                        serve, stop_server, unit_problems)
 from tests.reliability.client import Client
 
 
@@ -23,7 +23,8 @@ def quads(data: bytes) -> set:
 
 
 def with_history(directory):
-    """Writes that leave history behind: a note, its revision (PUT), and a retracted note (DELETE)."""
+    """Writes that leave history behind: a note, its revision (PUT), a retracted note (DELETE), and a
+    draft review (its provenance kept apart from the public provenance, kb/embargo.py)."""
     tokens = add_accounts(directory, {"anna": "annotator"}, ("anna",))
     process, url = serve(directory)
     anna = Client(url, token=tokens["anna"])
@@ -34,6 +35,12 @@ def with_history(directory):
     assert revised.status == 200, revised
     gone = anna.post("/annotations/", json=note("to be retracted"))
     assert anna.request("DELETE", gone.header("Location").split(url, 1)[1]).status == 204
+    session = Client(url)
+    assert session.login("anna").status == 303
+    drafted = session.post(f"/annotate/claim/{CLAIM}/review", form={
+        "verdict": "https://w3id.org/claimkb#Misleading", "status": "Draft", "body_fr": "brouillon",
+        "date_published": "2024-12-02", "csrf_token": session.csrf(f"/annotate/claim/{CLAIM}/review")})
+    assert drafted.status == 303, drafted
     return process
 
 
@@ -53,6 +60,7 @@ def test_export_then_restore_gives_the_same_dataset(shipped_dir, tmp_path):
     predicates = {q.predicate.value for q in provenance}
     assert {PROV + "wasRevisionOf", PROV + "invalidatedAtTime", PROV + "generatedAtTime"} <= predicates
     assert unit_problems(original) == []
+    embargoed = {q for q in original if q.graph_name == EMBARGOED_PROVENANCE}
 
     for name, backup in (("while-serving", while_serving), ("stopped", stopped)):
         file = tmp_path / f"{name}.nq"
@@ -63,6 +71,7 @@ def test_export_then_restore_gives_the_same_dataset(shipped_dir, tmp_path):
         restored = quads(export(empty))
         assert restored == original, (list(original - restored)[:3], list(restored - original)[:3])
         assert {q for q in restored if q.graph_name == PROVENANCE} == provenance
+        assert {q for q in restored if q.graph_name == EMBARGOED_PROVENANCE} == embargoed != set()
     assert run_cli("validate", store=tmp_path / "restored-stopped").returncode == 0
 
 

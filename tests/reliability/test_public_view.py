@@ -12,8 +12,8 @@ from rdflib.namespace import RDF
 from kb import sparql
 from kb.changes import Change, now_literal
 from kb.connect import open_kb
-from kb.embargo import PUBLIC_VIEW
-from kb.namespaces import BASE, CKB
+from kb.embargo import EMBARGOED_PROVENANCE, NO_GRAPH, PUBLIC_VIEW, public_dataset, public_graphs
+from kb.namespaces import BASE, CKB, PROVENANCE_GRAPH
 from kb.sparql import to_rdflib
 from tests.backends.oxigraph import OxigraphServer
 
@@ -115,3 +115,77 @@ def test_backups_leave_the_public_view_out_and_a_restored_store_gets_it_back(rem
         restored.close()
     finally:
         server.stop()
+
+
+
+def provenance_subjects(kb, graph) -> set:
+    rows = kb.store.select(f"SELECT DISTINCT ?s WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}")
+    return {row["s"] for row in rows}
+
+
+# As a claimkb older than ckb:embargoed-provenance left a store: every unit's provenance in ckb:provenance.
+MERGE_PROVENANCE = """INSERT { GRAPH <https://w3id.org/claimkb#provenance> { ?s ?p ?o } }
+WHERE { GRAPH <https://w3id.org/claimkb#embargoed-provenance> { ?s ?p ?o } } ;
+DROP GRAPH <https://w3id.org/claimkb#embargoed-provenance>"""
+
+
+def test_the_provenance_of_unpublished_units_is_kept_apart(shipped_dir, tmp_path):
+    """``ckb:provenance``, which researchers read whole, names no unit holding an unpublished review,
+    current or retired; the workspace still reads who made each and when; a store written by an older
+    claimkb is put right when it is next opened."""
+    directory = tmp_path / "store"
+    shutil.copytree(shipped_dir, directory)
+    server = OxigraphServer(directory / "oxigraph")
+    try:
+        kb = open_kb(directory, remote=server.remote)
+        commit(kb, "d1", review("d", CKB.Draft, DRAFT))
+        commit(kb, "d2", review("d", CKB.InReview, IN_REVIEW), revises="d1")
+        commit(kb, "d3", review("d", CKB.Published, "publiée"), revises="d2")
+        drafts = {BASE["graph/d1"], BASE["graph/d2"]}
+        public = provenance_subjects(kb, PROVENANCE_GRAPH)
+        assert not drafts & public and BASE["graph/d3"] in public
+        assert provenance_subjects(kb, EMBARGOED_PROVENANCE) == drafts
+        versions = {row["unit"]: row for row in kb.select("annotate/versions", iri=BASE["review/d"])}
+        assert versions[BASE["graph/d1"]]["madeBy"] == AGENT
+        assert versions[BASE["graph/d1"]].get("invalidatedAt") and versions[BASE["graph/d2"]].get("invalidatedAt")
+        assert not versions[BASE["graph/d3"]].get("invalidatedAt")
+        split = kb.store.dump("nq")
+
+        kb.store.update(MERGE_PROVENANCE)
+        assert drafts <= provenance_subjects(kb, PROVENANCE_GRAPH)
+        kb.close()
+        kb = open_kb(directory, remote=server.remote)  # the next command moves it
+        assert set(ox.parse(kb.store.dump("nq"), format=ox.RdfFormat.N_QUADS)) == \
+            set(ox.parse(split, format=ox.RdfFormat.N_QUADS))
+        kb.close()
+    finally:
+        server.stop()
+
+
+def test_a_query_that_names_its_graphs_is_sent_with_those_only(remote_kb):
+    """The named graphs sent with a researcher's query (``named-graph-uri``): those its GRAPH patterns
+    name, if public, not every public unit (a list as long as the history: 7.7 MB at 100,000 units);
+    every public graph when a GRAPH takes a variable or the text is too odd to tell."""
+    kb = remote_kb
+    commit(kb, "d1", review("d", CKB.Draft, DRAFT))
+    commit(kb, "a", review("a", CKB.Published, "publiée"))
+    public, draft = str(BASE["graph/a"]), str(BASE["graph/d1"])
+    every = sorted(str(g) for g in public_graphs(kb.store))
+    assert public in every and draft not in every and len(every) > 50
+
+    def named(text, **request):
+        return public_dataset(kb.store, text, **request)["named-graph-uri"]
+    assert named(f"SELECT * WHERE {{ GRAPH <{public}> {{ ?s ?p ?o }} }}") == [public]
+    assert named(f"SELECT * WHERE {{ GRAPH <{draft}> {{ ?s ?p ?o }} }}") == [str(NO_GRAPH)]
+    assert named(f"PREFIX g: <{BASE}graph/> PREFIX ckb: <{CKB}> SELECT * WHERE {{ GRAPH g:a {{ ?s ?p ?o }} "
+                 f"GRAPH ckb:provenance {{ ?s ?p ?o }} GRAPH ckb:embargoed\\-provenance {{ ?s ?p ?o }} }}") \
+        == sorted([public, str(PROVENANCE_GRAPH)])
+    assert named(f"SELECT * WHERE {{ GRAPH <{public}> {{ ?s ?p ?o }} }}", named_graphs=[draft]) == [str(NO_GRAPH)]
+    for text in ("SELECT * WHERE { GRAPH ?g { ?s ?p ?o } }",
+                 f"SELECT * WHERE {{ GRAPH <{public}> {{ ?s ?p ?o }} GRAPH $g {{ ?s ?p ?o }} }}",
+                 "SELECT * WHERE { \\u0047RAPH ?g { ?s ?p ?o } }"):
+        assert named(text) == every, text
+    assert named("SELECT * WHERE { GRAPH ?g { ?s ?p ?o } }", named_graphs=[public, draft]) == [public]
+    assert "named-graph-uri" not in public_dataset(kb.store, "SELECT * WHERE { ?s ?p ?o }")
+    assert public_dataset(kb.store, f"SELECT * FROM <{draft}> WHERE {{ ?s ?p ?o }}")["default-graph-uri"] \
+        == [str(NO_GRAPH)]

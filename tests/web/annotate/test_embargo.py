@@ -1,7 +1,8 @@
 """Unpublished reviews are the newsroom's (``kb/embargo.py``): a draft's text is nowhere a reader or a
 researcher can reach (the SPARQL endpoint, default graph and named graphs, however the query names them;
-the dumps; the VoID figures; the claim page and its history) while the workspace shows it; once published,
-the published text is public and the draft versions stay out. Over real HTTP against a real
+the dumps; the VoID figures; the claim page and its history), nor its unit's provenance (who wrote it,
+when), while the workspace shows it and researchers read the public units' provenance; once published,
+the published text and its provenance are public and the draft versions stay out. Over real HTTP against a real
 ``claimkb serve``: on the embedded store its endpoint's worker processes read a stripped snapshot, on a
 remote store (``CLAIMKB_TEST_BACKEND=oxigraph``) the queries go to the store with its public view."""
 import re
@@ -18,6 +19,8 @@ CLAIM = "sora-still-in-research-phase"
 DRAFT_TEXT = "Brouillon sous embargo : la source interne n’a pas encore confirmé."
 PUBLISHED_TEXT = "Vérifié : la phase de recherche était un aperçu."
 VOID = Namespace("http://rdfs.org/ns/void#")
+PROVENANCE = "https://w3id.org/claimkb#provenance"
+EMBARGOED_PROVENANCE = "https://w3id.org/claimkb#embargoed-provenance"
 SELECT_JSON = {"Accept": "application/sparql-results+json"}
 
 
@@ -76,11 +79,27 @@ def unreachable(reader, units: list[str], review: str):
                 (f"SELECT * WHERE {{ GRAPH <{unit}> {{ ?s ?p ?o }} }}", {}),
                 ("SELECT * WHERE { GRAPH ?g { ?s ?p ?o } }", {"named-graph-uri": unit}),
                 ("SELECT * WHERE { ?s ?p ?o }", {"default-graph-uri": unit}),
-                (f"SELECT * WHERE {{ GRAPH ?g {{ <{review}> ?p ?o }} }}", {})]:
+                # its provenance: who made it and when, in the provenance graph however it is named
+                (f"SELECT * WHERE {{ GRAPH ?g {{ <{unit}> ?p ?o }} }}", {}),
+                (f"SELECT * WHERE {{ GRAPH <{PROVENANCE}> {{ <{unit}> ?p ?o }} }}", {}),
+                (f"SELECT * WHERE {{ <{unit}> ?p ?o }}", {"default-graph-uri": PROVENANCE}),
+                (f"SELECT * WHERE {{ GRAPH ?g {{ <{review}> ?p ?o }} }}", {}),
+                (f"SELECT * FROM NAMED <{EMBARGOED_PROVENANCE}> WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }}", {}),
+                (f"SELECT * FROM <{EMBARGOED_PROVENANCE}> WHERE {{ ?s ?p ?o }}", {}),
+                (f"SELECT * WHERE {{ GRAPH <{EMBARGOED_PROVENANCE}> {{ ?s ?p ?o }} }}", {})]:
             reply = reader.get("/sparql?" + urllib.parse.urlencode({"query": query, **params}),
                                headers=SELECT_JSON)
             assert reply.status == 200, (query, params, reply)
             assert reply.json()["results"]["bindings"] == [], (query, params)
+        dump = reader.get("/dumps/claimkb.nq").text
+        assert not [line for line in dump.splitlines() if line.startswith(f"<{unit}> ")], unit
+
+
+def public_provenance(reader) -> dict:
+    """unit -> who made it, as researchers read it in the provenance graph ("history as data")."""
+    rows = sparql(reader, "PREFIX prov: <http://www.w3.org/ns/prov#> SELECT ?unit ?agent WHERE { "
+                          f"GRAPH <{PROVENANCE}> {{ ?unit prov:wasAttributedTo ?agent }} }}")
+    return {row["unit"]["value"]: row["agent"]["value"] for row in rows}
 
 
 def write_review(rita, status: str, text: str) -> str:
@@ -117,7 +136,9 @@ def test_a_draft_is_seen_in_the_workspace_only_until_it_is_published(served):
     assert sparql(reader, f"SELECT * WHERE {{ {{ <{review}> ?p ?o }} UNION {{ GRAPH ?g {{ <{review}> ?p ?o }} }} }}") == []
     units, store_triples = units_holding(served, review)
     assert units  # the draft is in the store...
-    unreachable(reader, units, review)  # ...where no researcher reaches it
+    unreachable(reader, units, review)  # ...where no researcher reaches it, nor its provenance
+    history = public_provenance(reader)
+    assert len(history) > 20 and not set(units) & set(history)  # the public units' provenance is there
     # VoID counts what researchers read: the current view without the draft's triples
     public_triples = int(sparql(reader, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")[0]["n"]["value"])
     assert void_triples(reader) == public_triples < store_triples
@@ -143,5 +164,7 @@ def test_a_draft_is_seen_in_the_workspace_only_until_it_is_published(served):
                             f"SELECT ?g ?status WHERE {{ GRAPH ?g {{ <{review}> ckb:status ?status }} }}")
     assert [row["status"]["value"] for row in graphs] == ["https://w3id.org/claimkb#Published"]
     units, _ = units_holding(served, review)
-    unreachable(reader, [unit for unit in units if unit != graphs[0]["g"]["value"]], review="urn:x:none")
+    published = graphs[0]["g"]["value"]
+    unreachable(reader, [unit for unit in units if unit != published], review="urn:x:none")
+    assert public_provenance(reader)[published] == "https://w3id.org/claimkb/agent/factchecker-rita"
     assert DRAFT_TEXT in rita.get(f"/annotate/claim/{CLAIM}/history").text  # the workspace keeps every version
