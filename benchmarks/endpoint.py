@@ -1,7 +1,8 @@
 """Query latency through the researchers' endpoint against the same query on a bare Oxigraph server.
 
-Both sides serve the same data over real HTTP: ``claimkb serve`` (the production path: Flask on werkzeug,
-the query run by a worker process on a checkpoint of the store, results written within the row limit)
+Both sides serve the same data over real HTTP: ``claimkb serve`` (as the embedded store is deployed:
+werkzeug's threaded server, a SPARQL client's query answered in front of Flask by ``web.sparql.direct``,
+run by a worker process on a checkpoint of the store, results written within the row limit)
 and ``oxigraph serve`` (the ``oxigraph`` package's server, no limits) on a RocksDB checkpoint of the
 same store. The KB is the shipped one grown with copies of its claims, reviews and anchored articles
 (:func:`benchmarks.browse.grow`) to about each size in quads (named graphs, current view, provenance).
@@ -11,8 +12,9 @@ background: measuring starts once neither store's table files have changed for a
 goes to both servers in turn (which one goes first alternates), WARMUP times then SAMPLES times, from one
 client that opens a new connection per request as SPARQL clients do (urllib); SELECT and ASK ask for
 SPARQL JSON, CONSTRUCT and DESCRIBE for Turtle. Besides wall-clock times, the CPU time each server's
-processes used per request (from /proc, Linux): on a shared machine it is steadier than wall clock. Writes the section "SPARQL endpoint" of
-BENCHMARKS.md. Run by hand: ``.venv/bin/python -m benchmarks.endpoint`` (``--sizes 100000`` for one
+processes used per request (from /proc, Linux; for claimkb the web process, the workers, and the worker's
+own count from ``Server-Timing``): on a shared machine it is steadier than wall clock. Writes the section
+"SPARQL endpoint" of BENCHMARKS.md. Run by hand: ``.venv/bin/python -m benchmarks.endpoint`` (``--sizes 100000`` for one
 size, ``--samples N``).
 """
 import argparse
@@ -50,6 +52,7 @@ MIN_SAMPLES = 3
 # sides; the default (10 s) would stop them on the endpoint and leave nothing to compare.
 TIME_LIMIT = 300
 TARGET = 1.3
+FAST_MILLISECONDS, CPU_REQUESTS = 30, 200  # queries this fast get this many more requests, for CPU only
 CLAIM = "https://w3id.org/claimkb/claim/sora-still-in-research-phase"
 SELECT_JSON, TURTLE = "application/sparql-results+json", "text/turtle"
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
@@ -121,14 +124,14 @@ class Server:
                     raise RuntimeError(f"{command[0]} did not start: {log.read_text()}")
                 time.sleep(0.1)
 
-    def cpu_seconds(self) -> float | None:
-        """CPU time used so far by the server and its child processes (the query workers), from /proc
-        (Linux); None where there is no /proc."""
+    def cpu_seconds(self) -> tuple[float, float] | None:
+        """CPU time used so far by the server's process and by its child processes (the query workers), from
+        /proc (Linux); None where there is no /proc."""
         try:
-            pids = [self.process.pid]
+            children = []
             for task in Path(f"/proc/{self.process.pid}/task").iterdir():
-                pids += [int(pid) for pid in (task / "children").read_text().split()]
-            return sum(_cpu_seconds(pid) for pid in pids)
+                children += [int(pid) for pid in (task / "children").read_text().split()]
+            return _cpu_seconds(self.process.pid), sum(_cpu_seconds(pid) for pid in children)
         except OSError:
             return None
 
@@ -176,8 +179,7 @@ def answer_size(body: bytes, accept: str) -> int:
 
 def measure(servers: dict, text: str, accept: str, samples: int) -> dict:
     times = {name: [] for name in servers}
-    cpu = {name: [] for name in servers}  # CPU seconds of the server's processes per request
-    inside = []  # the endpoint's own time (Server-Timing): worker round trip, query, serialisation
+    inside, worker_cpu = [], []  # the endpoint's own figures (Server-Timing): wall time, the worker's CPU
     sizes, truncated = {}, False
     for warmup in range(WARMUP):
         for name, server in servers.items():
@@ -186,24 +188,57 @@ def measure(servers: dict, text: str, accept: str, samples: int) -> dict:
             truncated = truncated or headers.get("X-SPARQL-Truncated") == "true"
         if milliseconds > 1000:  # a slow query: one warm-up is enough
             break
+    cpu = {name: [0.0, 0.0, 0] for name in servers}  # CPU seconds of the process, of its children; requests
     started = time.monotonic()
     for i in range(samples):
         order = list(servers.items()) if i % 2 == 0 else list(reversed(servers.items()))
         for name, server in order:
-            before = server.cpu_seconds()
-            milliseconds, _, headers = server.ask(text, accept)
-            after = server.cpu_seconds()
+            milliseconds, headers = _timed(server, text, accept, cpu[name])
             times[name].append(milliseconds)
-            if before is not None and after is not None:
-                cpu[name].append(after - before)
             if "Server-Timing" in headers:
-                inside.append(float(headers["Server-Timing"].split("dur=")[1]))
+                timing = server_timing(headers["Server-Timing"])
+                inside.append(timing["query"])
+                if "worker-cpu" in timing:
+                    worker_cpu.append(timing["worker-cpu"])
         if time.monotonic() - started > BUDGET_SECONDS and i + 1 >= MIN_SAMPLES:
             break
+    # CPU is counted in clock ticks (10 ms): for a fast query, more requests, so that the mean means something.
+    if max(statistics.median(t) for t in times.values()) < FAST_MILLISECONDS:
+        for _ in range(CPU_REQUESTS):
+            for name, server in servers.items():
+                _timed(server, text, accept, cpu[name])
     return {"times": {n: percentiles(t) for n, t in times.items()}, "n": len(times["claimkb"]), "sizes": sizes,
             "truncated": truncated, "inside": statistics.median(inside),
-            # a mean: the clock ticks (10 ms) are coarser than a fast query, their sum is not
-            "cpu": {n: statistics.fmean(c) * 1000 if c else None for n, c in cpu.items()}}
+            "worker_cpu": statistics.fmean(worker_cpu) if worker_cpu else None,
+            # means: the clock ticks are coarser than a fast query, their sum is not
+            "cpu": {n: (own + children) / count * 1000 if count else None
+                    for n, (own, children, count) in cpu.items()},
+            "cpu_split": {n: [own / count * 1000, children / count * 1000] if count else None
+                          for n, (own, children, count) in cpu.items()},
+            "cpu_requests": {n: count for n, (_, _, count) in cpu.items()}}
+
+
+def _timed(server, text: str, accept: str, cpu: list) -> tuple[float, dict]:
+    """One request; its CPU time is added to ``cpu`` (process, children, requests) where /proc tells it."""
+    before = server.cpu_seconds()
+    milliseconds, _, headers = server.ask(text, accept)
+    after = server.cpu_seconds()
+    if before is not None and after is not None:
+        cpu[0] += after[0] - before[0]
+        cpu[1] += after[1] - before[1]
+        cpu[2] += 1
+    return milliseconds, headers
+
+
+def server_timing(header: str) -> dict[str, float]:
+    """``query;dur=12.3, worker-cpu;dur=10.1`` -> {"query": 12.3, "worker-cpu": 10.1} (milliseconds)."""
+    found = {}
+    for entry in header.split(","):
+        name, _, params = entry.strip().partition(";")
+        for param in params.split(";"):
+            if param.strip().startswith("dur="):
+                found[name] = float(param.strip()[4:])
+    return found
 
 
 def percentiles(samples: list[float]) -> tuple[float, float]:
@@ -231,7 +266,7 @@ def run_size(quads: int, work: Path, samples: int) -> dict:
             (a50, a95), (b50, b95) = results[name]["times"]["claimkb"], results[name]["times"]["oxigraph"]
             print(f"{name}: claimkb {a50:.1f}/{a95:.1f} ms (inside {results[name]['inside']:.1f}), "
                   f"oxigraph {b50:.1f}/{b95:.1f} ms, {a50 / b50:.2f}x; CPU per request "
-                  f"{_cpu(results[name], 'claimkb')} vs {_cpu(results[name], 'oxigraph')} ms, "
+                  f"{_claimkb_cpu(results[name])} vs {_cpu(results[name], 'oxigraph')} ms, "
                   f"sizes {results[name]['sizes']}", file=sys.stderr, flush=True)
         loadavg.append(os.getloadavg()[0])
     finally:
@@ -263,8 +298,23 @@ def main():
 
 
 def _cpu(result: dict, side: str) -> str:
-    milliseconds = result.get("cpu", {}).get(side)
-    return "-" if milliseconds is None else f"{milliseconds:.0f}"
+    return _ms(result.get("cpu", {}).get(side))
+
+
+def _ms(milliseconds: float | None) -> str:
+    if milliseconds is None:
+        return "-"
+    return f"{milliseconds:.2f}" if milliseconds < 10 else f"{milliseconds:.0f}"
+
+
+def _claimkb_cpu(result: dict) -> str:
+    """claimkb's CPU per request, then in brackets: the web process + the query workers (/proc); the
+    worker's own count of its CPU for the query (Server-Timing: the query in Oxigraph and the writing)."""
+    split = result.get("cpu_split", {}).get("claimkb")
+    detail = f"{_ms(split[0])} + {_ms(split[1])}" if split else ""
+    if result.get("worker_cpu") is not None:
+        detail += f"; {_ms(result['worker_cpu'])}"
+    return f"{_cpu(result, 'claimkb')} ({detail})" if detail else _cpu(result, "claimkb")
 
 
 def _cpu_ratio(result: dict) -> float | None:
@@ -279,7 +329,7 @@ def _cell(run: dict, name: str) -> list[str]:
     (a50, a95), (b50, b95) = result["times"]["claimkb"], result["times"]["oxigraph"]
     ratio = _cpu_ratio(result)
     return [f"{b50:.1f} / {b95:.1f}", f"{a50:.1f} / {a95:.1f} ({result['inside']:.1f})", f"{a50 / b50:.2f}x",
-            f"{_cpu(result, 'oxigraph')} / {_cpu(result, 'claimkb')}", "-" if ratio is None else f"{ratio:.2f}x",
+            f"{_cpu(result, 'oxigraph')} / {_claimkb_cpu(result)}", "-" if ratio is None else f"{ratio:.2f}x",
             str(result["n"])]
 
 
@@ -288,7 +338,8 @@ def write(runs: list[dict], samples: int):
     for run in runs:
         size = f"{run['quads']:,} quads"
         header += [f"{size}: oxigraph serve p50 / p95 (ms)", "claimkb p50 / p95 (endpoint's p50) (ms)", "p50 ratio",
-                   "CPU per request, oxigraph / claimkb (ms)", "CPU ratio", "samples"]
+                   "CPU per request (ms), oxigraph / claimkb (web + workers; worker's own)", "CPU ratio",
+                   "samples"]
     rows = [[name, *[c for run in runs for c in _cell(run, name)]] for name, _, _ in [*QUERIES, LARGE]]
     typical = [name for name, _, _ in QUERIES]
     within = {run["quads"]: sum(1 for name in typical if _ratio(run, name) <= TARGET) for run in runs}
@@ -312,21 +363,24 @@ def write(runs: list[dict], samples: int):
     environment = (f"{platform.machine()}, Python {platform.python_version()}, pyoxigraph {version('pyoxigraph')}, "
                    f"oxigraph server {version('oxigraph')}, Flask {version('flask')}, werkzeug {version('werkzeug')}")
     report.write_section("SPARQL endpoint", [
-        f"`python -m benchmarks.endpoint`: the same queries over HTTP to `claimkb serve` (`/sparql`: Flask on "
-        f"werkzeug's threaded server, each query run by a worker process on a RocksDB checkpoint of the store, "
-        f"row limit {limits['SPARQL_ROW_LIMIT']:,}, time limit raised to {TIME_LIMIT} s with `--sparql-time-limit` so that the slowest queries finish) and to a bare "
-        f"`oxigraph serve` on a checkpoint of the same store; KBs grown from the shipped one "
-        f"(`benchmarks.browse.grow`) to {sizes} quads (named graphs, "
-        f"current view, provenance; bulk-loaded in {loads} s). "
+        f"`python -m benchmarks.endpoint`: the same queries over HTTP to `claimkb serve` (`/sparql` on "
+        f"werkzeug's threaded server, as the embedded store is deployed (docs/deploy.md): a SPARQL client's "
+        f"query answered in front of Flask (`web/sparql/direct.py`), run by a worker process on a RocksDB "
+        f"checkpoint of the store, row limit {limits['SPARQL_ROW_LIMIT']:,}, time limit raised to {TIME_LIMIT} s "
+        f"with `--sparql-time-limit` so that the slowest queries finish) and to a bare `oxigraph serve` on a "
+        f"checkpoint of the same store; KBs grown from the shipped one (`benchmarks.browse.grow`) to {sizes} "
+        f"quads (named graphs, current view, provenance; bulk-loaded in {loads} s). "
         f"One client, a new connection per request (urllib), the two servers asked in turn; {WARMUP} warm-up "
         f"requests then up to {samples} timed per query and server (fewer when a query's samples passed "
         f"{BUDGET_SECONDS} s), after both stores had finished compacting on opening (no table file changed "
         f"for 5 s). SELECT/ASK as SPARQL JSON, CONSTRUCT/DESCRIBE as Turtle. In brackets, the "
         f"endpoint's own time as its `Server-Timing` header gives it (queue, worker round trip, query, "
-        f"serialisation): the rest of the difference is HTTP and Flask. CPU per request: the mean CPU time "
-        f"(user + system, from /proc) of each server's processes over the timed requests, for claimkb the web "
-        f"process and its query workers (counted in clock ticks of 10 ms, so under about 20 ms a mean over "
-        f"{samples} requests is coarse). The machine was shared with other jobs during the run (2 cores; "
+        f"serialisation): the rest of the difference is HTTP and the web process. CPU per request: the mean "
+        f"CPU time (user + system, from /proc, in clock ticks of 10 ms) of each server's processes over the "
+        f"timed requests, and for queries under {FAST_MILLISECONDS} ms over {CPU_REQUESTS} more requests each; "
+        f"for claimkb split into the web process and its query workers, and then the worker's own count of "
+        f"its CPU per query (`time.process_time` around the query and the writing, in `Server-Timing`). "
+        f"The machine was shared with other jobs during the run (2 cores; "
         f"load average {loadavg}), so wall-clock figures are noisy and CPU figures less so; {environment}.",
         "",
         report.table(header, rows),
@@ -345,49 +399,75 @@ def _ratio(run: dict, name: str) -> float:
     return times["claimkb"][0] / times["oxigraph"][0]
 
 
-NOTES = [  # what the profiling of 2026-11-25 found, on the same machine, shared with other jobs (load 3-14)
-    "Where the time went at 1,000,000 quads, and what changed (profiled on the same shared machine, load "
-    "average 3-14 on 2 cores; CPU times from /proc or `time.process_time`, which a loaded machine inflates "
-    "less than wall clock but still by up to about 30% between runs):",
+NOTES = [  # what the profiling of 2026-12-06 and 2026-11-25 found, on the same shared machine
+    "What changed on 2026-12-06 (the fixed cost per request), measured on the same machine, shared with other "
+    "jobs throughout (2 cores, load average 4-6.5); CPU from /proc unless said:",
     "",
-    "- The main cause was the snapshot's layout, not the engine, the pipe or Python. The query workers read a "
-    "RocksDB checkpoint taken when the endpoint first answered, right after the KB had been bulk-loaded: 32 "
-    "overlapping table files. A read-only opener never compacts, so every scan merged all of them for as "
-    "long as that snapshot was used (it changed only on a write), while `oxigraph serve` opens its copy "
-    "read-write and RocksDB compacted it to 12 files within seconds. The same queries in one process, "
-    "read-only, on the two layouts of the same data (CPU seconds, medians of 3): Q1 1.10 vs 0.73, Q2 0.75 vs "
-    "0.49, Q6 4.41 vs 2.68, Q9 1.20 vs 0.57, Q10 0.92 vs 0.34, page of 100 claims 0.020 vs 0.012. On the "
-    "compacted layout, opening read-only or read-write made no difference beyond that noise.",
-    "- Fix (`kb/endpoint_pool.py`, `Snapshots`): a new snapshot is also taken when the store's table files "
-    "have changed since the last one (the web process's store compacts itself after opening, imports and "
-    "writes), at most every 5 s. Over HTTP, both servers asked in turn, 4 rounds, CPU per request of the "
-    "query worker vs `oxigraph serve` (s): before, Q1 1.00 vs 0.65, Q2 0.88 vs 0.49, Q6 6.18 vs 2.85, Q9 "
-    "1.04 vs 0.56, Q10 0.72 vs 0.42; after, Q1 0.76 vs 0.55, Q2 0.68 vs 0.55, Q6 2.75 vs 2.55, Q9 0.67 vs "
-    "0.73, Q10 0.47 vs 0.40. The benchmark now also waits for both stores to finish compacting before it "
-    "measures, so that neither side is timed while RocksDB rewrites its files.",
-    "- Rows written in Python (answers that the query's own LIMIT does not keep within the row limit, such "
-    "as Q1-Q3 and Q7, which have none): the SPARQL JSON is now written as text rather than through a dict per "
-    "cell and `json.dumps`, half the CPU (medians of 15: 918 rows of 9 cells 26 to 14 ms, 2,478 rows of 8 "
-    "139 to 77 ms, 5,508 rows of 6 197 to 96 ms). That writer put the `truncated` member after the "
-    "bindings, where Oxigraph's own results parser refused the whole answer; it now comes before them.",
-    "- Before these changes this section's run (same day, same sizes) met the target for 9 of 16 queries at "
-    "99,802 quads and 2 of 16 at 1,004,643 (p50 ratio). A run with the snapshot fix but not yet the JSON "
-    "writer, half an hour before the one above, met it for 10 and 8 of 16 (p50) and 8 and 10 of 16 (CPU); "
-    "single ratios moved between the two runs by up to 0.3 (Q10 at 1,004,643: 1.37x, then 1.64x), which "
-    "is the noise of this shared machine.",
-    "- Not explained yet: at 1,004,643 quads some competency questions still use 20-30% more CPU in the "
-    "worker than in `oxigraph serve` in the table above (Q1, Q6, Q8, Q10), though Q10 writes no rows and the "
-    "same queries cost the same in one process on either opening of a compacted copy. Next: the worker "
-    "reporting its own CPU time per job, and a run on a quiet machine.",
-    "- What is left is also a fixed cost per request, which keeps every query of a few milliseconds above 1.3x: "
-    "the claimkb side uses a few milliseconds of CPU per request where `oxigraph serve` uses about one (the "
-    "CPU columns of ASK, the lookup and DESCRIBE). werkzeug's threaded server alone takes about 1.1 ms of "
-    "CPU per request (a WSGI app that only answers, 1,000 POSTs with a new connection each); Flask, the "
-    "protocol handling and the round trip to the worker take the rest. A WSGI server written in C or Rust "
-    "would remove part of the first only; it was not tried. Wall clock adds scheduling: the endpoint's path "
-    "has three processes (client, web process, worker) where the bare server's has two, and on an "
-    "oversubscribed machine each hand-over waits for a core.",
+    "- Where a small query's CPU went in the web process (cProfile timed by `time.process_time`, Flask's test "
+    "client, ASK on 99,802 quads, 1,000 requests): half of the app's time was Flask's work for every request, "
+    "which a public read-only endpoint does not need: opening and saving the session cookie (the app reads it "
+    "for every request, which also made answers `Vary: Cookie`), the app's hooks (UTF-8 check, reader's "
+    "language, user, CSRF), the request context; a fifth was negotiating the `Accept` header, parsed and "
+    "matched twice per request; the endpoint itself (reading the query, the snapshot, the round trip to the "
+    "worker) a sixth. Now `web/sparql/direct.py` answers a SPARQL client's query (GET or POST, no cookie, a "
+    "results or RDF format) in front of Flask, through the same code as the view (`web/sparql/answers.py`), "
+    "and leaves everything else to the app (the workbench, the service description, a cookie, `lang`, "
+    "protocol errors, bodies that are not UTF-8); the formats chosen for an `Accept` header are kept; the "
+    "store's table files are listed at most every 5 s, not at every query. The web process's CPU per ASK in "
+    "the test client went from 0.94 to 0.36 ms (1,000 requests, `os.times`).",
+    "- Over HTTP (`claimkb serve` before and after this change and `oxigraph serve`, asked in turn, 400 "
+    "requests each, 99,802 quads, load 4.5-6.5), CPU per request, web process + query worker, before -> "
+    "after (oxigraph serve): ASK 2.29 + 0.55 -> 1.51 + 0.58 ms (0.55); lookup by IRI 2.10 + 0.67 -> 1.52 + "
+    "0.47 (0.60); COUNT of claims 2.72 + 0.98 -> 1.70 + 0.93 (1.00); page of 100 claims 2.71 + 10.25 -> "
+    "1.98 + 10.31 (9.92); 10-disagreements 2.79 + 26.19 -> 2.12 + 25.79 (25.01). Wall clock p50: ASK 5.15 "
+    "-> 3.02 ms (1.38), lookup 3.69 -> 2.39 ms (0.94).",
+    "- The WSGI server. docs/deploy.md serves the embedded store with `claimkb serve` (werkzeug's threaded "
+    "server), which is how this benchmark runs it; waitress and gunicorn are named there for a remote store "
+    "and several workers, and neither is in pyproject's extras. Installed outside the project's environment "
+    "for one measurement (waitress 3.0.2, `--threads 8`; gunicorn 27.0.1, `--workers 1 --threads 8`; both on "
+    "`web/wsgi.py`; 1,000 requests each, 99,802 quads, load 3.5-5), the web process's CPU per ASK with the "
+    "direct path: werkzeug 1.68 ms, waitress 1.03, gunicorn 1.31; before it, werkzeug 1.26 and waitress "
+    "1.30 (500 requests, load 1-2: Flask's work hid the server's). A WSGI app that only answers costs, per "
+    "request with a new connection: werkzeug 0.75 ms, waitress 0.53 (1,000 POSTs, load 4.2). The HTTP "
+    "server is now the largest part of the web process's CPU for a small query.",
+    "- The worker against `oxigraph serve` at 1,000,000 quads. The same engine (pyoxigraph and the oxigraph "
+    "server, 0.5.13, one Rust crate) with the same options: no union default graph on either side, and the "
+    "worker passes a dataset only when the request names one (the benchmark names none); the same data and "
+    "layout (after compaction both copies hold 12 table files, 243 MB; the KB has no unpublished review, so "
+    "the snapshot is not stripped); Oxigraph's read-only and read-write openers differ in write options "
+    "only. In one process, read-only, the two compacted copies cost the same (medians of 6, interleaved, "
+    "load 4.6-5.2: Q1 696 vs 706 ms, Q2 381 vs 361, Q8 370 vs 414, Q10 316 vs 329). Over HTTP the "
+    "difference is user time (Q1, Q3, Q10, 4 requests each), and glibc's malloc thresholds for the workers "
+    "did not change it. Two things remain. The engine: pyoxigraph in one process, Oxigraph writing the JSON, "
+    "against `oxigraph serve` on two compacted copies, interleaved (medians of 5, load 4.9-5.3): Q3 460 vs "
+    "430 ms, Q5 840 vs 740, Q10 222 vs 220, so the Python wheel's engine costs up to about 14% more than the "
+    "server binary on some queries with the same options and data (they are built separately; not "
+    "investigated further). The row limit: no competency question has a LIMIT of its own, so the worker "
+    "takes their rows into Python to stop at the row limit, then writes them; in one process on the "
+    "compacted snapshot that costs 6-22% more than Oxigraph's own writer when there are many rows: Q1 (918 "
+    "rows) 439 -> 465 ms, Q2 (2,478) 296 -> 360, Q3 (5,508) 524 -> 567. The worker's own CPU per query is "
+    "now in the table (`Server-Timing: worker-cpu`): it is within a few percent of the worker's CPU from "
+    "/proc, so neither the pipe nor the web process adds to these queries.",
+    "- Noise: two runs of the table 12 minutes apart (load 3-6) met the target for 9 and 11 of 16 at 99,802 "
+    "quads and 8 and 10 of 16 at 1,004,643 (p50; the table above is the second); in CPU, 11 and 10 of 16 at "
+    "99,802 and 10 and 10 at 1,004,643; single ratios moved by up to 0.4 between them. The run of "
+    "2026-11-25, before this change (load 11-13), met it for 11 and 6 of 16 (p50), 11 and 8 (CPU).",
+    "- What is left. (a) The row limit's Python path: pyoxigraph cannot write only the first n solutions, so "
+    "for Oxigraph to write them the query itself needs a LIMIT; appending `LIMIT` (row limit + 1) when the "
+    "text allows it (no trailing `VALUES`) and counting the rows written would do it, not tried. (b) The "
+    "HTTP server (above). (c) Wall clock: a request goes through three processes (client, web process, "
+    "worker) where the bare server's goes through two; on an oversubscribed machine each hand-over waits "
+    "for a core, which is most of the difference for the queries of a few milliseconds.",
+    "",
+    "Found on 2026-11-25, kept: the query workers read a RocksDB checkpoint, and a read-only opener never "
+    "compacts, so a checkpoint taken right after a bulk load (32 overlapping table files at 1,000,000 quads) "
+    "cost competency questions 1.5-2.7x the CPU of a compacted copy for as long as it was used; a new "
+    "snapshot is now also taken when the store's table files have changed (`kb/endpoint_pool.py`, "
+    "`Snapshots`), and the benchmark waits for both stores to finish compacting before it measures. The "
+    "SPARQL JSON that Python writes is text, not a dict per cell for `json.dumps` (half the CPU), with "
+    "`truncated` before the bindings, where Oxigraph's results parser accepts it.",
 ]
+
 
 if __name__ == "__main__":
     main()

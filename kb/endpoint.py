@@ -9,7 +9,7 @@ import re
 import threading
 import time
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from importlib.resources import files
 
 from rdflib import URIRef
@@ -89,6 +89,8 @@ class Answer:
     truncated: bool
     count: int | None  # rows or triples; None when Oxigraph wrote the rows (not counted)
     seconds: float  # wall time in the endpoint, queueing excluded
+    worker_cpu: float | None = None  # CPU seconds the query worker spent on it (None: a remote store)
+    write_cpu: float | None = None  # of which writing rows in Python
 
 
 @dataclass
@@ -161,7 +163,7 @@ class Endpoint:
             raise (QuerySyntaxError if kind == "syntax" else QueryEvaluationError)(message)
         _, info, body = answer
         return Answer(body, info["media_type"], info["format"], info["kind"], info["truncated"], info["count"],
-                      elapsed)
+                      elapsed, info.get("cpu"), info.get("write_cpu"))
 
     def dump(self, format: str, graph=None) -> bytes:
         """A dump for researchers, without unpublished reviews (``kb.embargo``): from the snapshot the

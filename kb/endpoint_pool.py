@@ -68,7 +68,7 @@ class Snapshot:
     path: Path
     generation: int  # the store's write generation it holds
     layout: frozenset[str]  # the store's table files when it was taken (:func:`layout`)
-    taken: float  # time.monotonic()
+    checked: float  # time.monotonic() when it was taken, then when the store's layout was last compared
 
 
 def layout(store_path: Path) -> frozenset[str]:
@@ -83,8 +83,9 @@ class Snapshots:
     level-0 files that every read merges; the store compacts them in the background within seconds,
     and a query on the old checkpoint pays for the merge for as long as it is used (at 1,000,000 quads
     competency questions took 1.5-2.7x the CPU on the uncompacted checkpoint, BENCHMARKS.md, "SPARQL
-    endpoint"). A new layout is taken up at most every RELAYOUT_SECONDS, as a compaction replaces files
-    several times before it settles."""
+    endpoint"). The store's layout is compared with the snapshot's at most every RELAYOUT_SECONDS, so a
+    new layout is taken up at most that often, as a compaction replaces files several times before it
+    settles."""
 
     RELAYOUT_SECONDS = 5.0
 
@@ -101,8 +102,12 @@ class Snapshots:
         current = self.current
         if current is None or current.generation != self.kb.store.generation:
             return True
-        return (time.monotonic() - current.taken >= self.RELAYOUT_SECONDS
-                and layout(self.kb.store.path) != current.layout)
+        now = time.monotonic()
+        if now - current.checked < self.RELAYOUT_SECONDS:
+            return False
+        # Listing the store's directory at every query was 4% of a small query's CPU in the web process.
+        current.checked = now
+        return layout(self.kb.store.path) != current.layout
 
     @contextmanager
     def use(self):

@@ -2,8 +2,9 @@
 VoID description (``/.well-known/void``) and the dumps (``/dumps/claimkb.nq``, ``/dumps/claimkb.ttl``).
 
 Queries run through :class:`kb.endpoint.Endpoint` (read-only, local, time- and row-limited); the
-request is read by ``protocol``, errors are mapped to statuses by ``errors``, pages are drawn by
-``workbench``. Settings: :data:`kb.endpoint.SETTINGS` (``SPARQL_TIME_LIMIT``, ``SPARQL_ROW_LIMIT``,
+request is read by ``protocol``, answered by ``answers``, errors are mapped to statuses by ``errors``,
+pages are drawn by ``workbench``; a SPARQL client's query is answered by ``direct``, in front of Flask's
+per-request work, and everything else by the views below. Settings: :data:`kb.endpoint.SETTINGS` (``SPARQL_TIME_LIMIT``, ``SPARQL_ROW_LIMIT``,
 ``SPARQL_MAX_QUERY_BYTES``, ``SPARQL_WORKERS``), read from the app's config.
 """
 import threading
@@ -12,10 +13,10 @@ from flask import Blueprint, Response, current_app, request
 
 from kb.endpoint import Endpoint, QueryRequest, settings_from
 from kb.endpoint_describe import Figures, service_description, void
-from web.sparql import errors, protocol, workbench
+from web.sparql import answers, errors, protocol, workbench
+from web.sparql.direct import DirectQueries
 
 blueprint = Blueprint("sparql", __name__)
-EXPOSED = "X-SPARQL-Truncated, X-SPARQL-Row-Limit, X-SPARQL-Time-Limit, Server-Timing, Content-Disposition"
 DESCRIPTION_TYPES = {"text/turtle": "turtle", "application/ld+json": "json-ld", "application/json": "json-ld",
                      "application/rdf+xml": "xml", "application/n-triples": "nt", "text/plain": "nt"}
 DUMPS = {"claimkb.nq": ("nq", None, "application/n-quads"), "claimkb.ttl": ("ttl", "default", "text/turtle")}
@@ -27,14 +28,20 @@ def setup(state):
     settings = settings_from(app.config)
     kb = app.extensions["claimkb"]
     endpoint = Endpoint(kb, settings)
-    app.extensions["sparql"] = {"endpoint": endpoint, "figures": Figures(kb, endpoint), "settings": settings}
+    sparql_state = {"endpoint": endpoint, "figures": Figures(kb, endpoint), "settings": settings}
+    app.extensions["sparql"] = sparql_state
+    # SPARQL clients' queries are answered before Flask's per-request work (web/sparql/direct.py).
+    app.wsgi_app = DirectQueries(app.wsgi_app, sparql_state, lambda: _warm_up(sparql_state))
 
 
 @blueprint.before_request
 def warm_up():
+    _warm_up(_state())
+
+
+def _warm_up(state: dict):
     """On the first request to the endpoint (often the workbench page), start the query workers in the
     background (about 0.5 s). Not on the app's first request: apps that never serve SPARQL start none."""
-    state = _state()
     if not state.get("warming"):
         state["warming"] = True
         threading.Thread(target=state["endpoint"].warm_up, daemon=True).start()
@@ -55,10 +62,8 @@ def limit_body():
 
 @blueprint.after_request
 def cors(response: Response) -> Response:
-    """Any web page may query (YASGUI): the endpoint is public, read-only and uses no cookies."""
     if request.method in ("GET", "HEAD", "POST", "OPTIONS"):
-        response.headers["Access-Control-Allow-Origin"] = "*"
-        response.headers["Access-Control-Expose-Headers"] = EXPOSED
+        return answers.cors(response)
     response.vary.add("Accept")
     return response
 
@@ -72,8 +77,9 @@ def preflight():
 
 @blueprint.route("/sparql", methods=["GET", "POST"])
 def sparql():
-    state = _state()
-    settings, endpoint = state["settings"], state["endpoint"]
+    """What the direct path leaves here: the workbench, the service description, and requests that need the
+    app (a cookie, ``lang``, a protocol error); the same answers as there otherwise."""
+    settings = _state()["settings"]
     html = False
     try:
         formats = protocol.formats(request)
@@ -82,38 +88,24 @@ def sparql():
         text = protocol.query_text(request, settings["SPARQL_MAX_QUERY_BYTES"])
         if text is None:
             return _describe_service(html)
+        if not html:
+            return answers.answer(request, _state(), text, formats)
         default_graphs, named_graphs = protocol.graphs(request)
         seconds = protocol.seconds(request, settings["SPARQL_TIME_LIMIT"])
-        if html:
-            formats = {"select": "json", "graph": "triples-json"}
-        answer = endpoint.run(QueryRequest(text, formats, seconds, default_graphs, named_graphs))
+        answer = _state()["endpoint"].run(QueryRequest(text, {"select": "json", "graph": "triples-json"}, seconds,
+                                                       default_graphs, named_graphs))
     except errors.HANDLED as error:
         return _error(error, html)
-    if html:
-        return workbench.page(text, settings, answer=answer)
-    response = Response(answer.body, content_type=_with_charset(answer.media_type))
-    response.headers["X-SPARQL-Truncated"] = "true" if answer.truncated else "false"
-    response.headers["X-SPARQL-Row-Limit"] = str(settings["SPARQL_ROW_LIMIT"])
-    response.headers["X-SPARQL-Time-Limit"] = f"{seconds:g}"
-    response.headers["Server-Timing"] = f"query;dur={answer.seconds * 1000:.1f}"
-    if request.values.get("download"):
-        response.headers["Content-Disposition"] = f'attachment; filename="results.{answer.format}"'
-    return response
-
-
-def _with_charset(media_type: str) -> str:
-    return media_type if media_type.endswith("json") else f"{media_type}; charset=utf-8"
+    return workbench.page(text, settings, answer=answer)
 
 
 def _error(error: Exception, html: bool) -> Response:
+    if not html:
+        return answers.error_response(error)
     status = errors.status(error)
-    if html:
-        response = workbench.page(request.values.get("query", ""), _state()["settings"], error=str(error),
-                                  status=status)
-        response.status_code = status
-    else:
-        response = Response(f"{errors.TITLES.get(status, 'Error')}: {error}\n", status=status,
-                            mimetype="text/plain")
+    response = workbench.page(request.values.get("query", ""), _state()["settings"], error=str(error),
+                              status=status)
+    response.status_code = status
     response.headers.update(errors.headers(error))
     return response
 
@@ -134,7 +126,7 @@ def _describe_service(html: bool) -> Response:
         return workbench.page(request.args.get("query"), _state()["settings"])
     media = _negotiate_description()
     graph = service_description(_root(), _state()["figures"].get(), _state()["settings"])
-    return Response(graph.serialize(format=DESCRIPTION_TYPES[media]), content_type=_with_charset(media))
+    return Response(graph.serialize(format=DESCRIPTION_TYPES[media]), content_type=answers.with_charset(media))
 
 
 @blueprint.get("/.well-known/void")
@@ -144,7 +136,7 @@ def void_description():
     except errors.HANDLED as error:
         return _error(error, False)
     graph = void(_root(), _state()["figures"].get())
-    return Response(graph.serialize(format=DESCRIPTION_TYPES[media]), content_type=_with_charset(media))
+    return Response(graph.serialize(format=DESCRIPTION_TYPES[media]), content_type=answers.with_charset(media))
 
 
 @blueprint.get("/dumps/<name>")
