@@ -145,3 +145,22 @@ def test_a_store_made_read_only_under_the_server(shipped_dir, tmp_path):
         assert "just before it was read-only" in server.dump().decode()
     finally:
         stop_server(process)
+
+
+def test_a_command_on_a_read_only_remote_store_says_so(shipped_dir, tmp_path):
+    """No server running: ``claimkb load`` writes to the remote store itself, which refuses (403)."""
+    if backends.BACKEND != "oxigraph":
+        pytest.skip("a remote store that refuses updates is simulated with oxigraph serve-read-only")
+    directory = tmp_path / "store"
+    shutil.copytree(shipped_dir, directory)
+    before = dataset(directory)
+    person = tmp_path / "person.ttl"
+    person.write_text(PERSON)
+    with read_only(directory):
+        result = run_cli("load", str(person), store=directory)
+        assert result.returncode == 2, result
+        assert "read-only" in result.stderr and "nothing was written" in result.stderr, result.stderr
+        no_traceback(result.stderr)
+        assert dataset(directory) == before
+    assert run_cli("load", str(person), store=directory).returncode == 0  # writable again
+    assert before < dataset(directory)
