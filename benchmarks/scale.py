@@ -19,6 +19,8 @@ Sizes count quads in the store: named graphs, the current view and provenance.
   memory after serving the pages.
 Writes the section "Scale" of BENCHMARKS.md (:mod:`benchmarks.scaling.section`). ``--cold-start-only``
 generates each store by bulk load alone and measures only the cold start, writing nothing.
+``--import-only`` measures only the import, with CPU times by phase, and writes the section "Import"
+(:mod:`benchmarks.scaling.imports`).
 """
 import argparse
 import shutil
@@ -29,6 +31,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from benchmarks.scaling import imports
 from benchmarks.scaling.generated import LIAR, generate, seed_nquads
 from benchmarks.scaling.pages import pages
 from benchmarks.scaling.section import write_report
@@ -114,6 +117,8 @@ def main(argv=None):
                         help="starts of claimkb serve per size; the figure is their median (default 3)")
     parser.add_argument("--cold-start-only", action="store_true",
                         help="measure only the cold start (stores bulk-loaded, nothing written to BENCHMARKS.md)")
+    parser.add_argument("--import-only", action="store_true",
+                        help="measure only the import (wall and CPU, by phase) and write the section Import")
     parser.add_argument("--liar", type=Path, default=LIAR)
     args = parser.parse_args(argv)
     if not (args.liar / "train.tsv").is_file():
@@ -122,6 +127,11 @@ def main(argv=None):
     rows = liar.read(args.liar)
     results = []
     with tempfile.TemporaryDirectory(prefix="claimkb-bench-") as tmp:
+        if args.import_only:
+            found = [imports.measure(rows, size, 0 if size <= args.full_import else args.tail, Path(tmp))
+                     for size in args.sizes]
+            imports.write_section(found, "python -m benchmarks.scale " + " ".join(argv if argv is not None else sys.argv[1:]))
+            return
         for size in args.sizes:
             if args.cold_start_only:
                 cold_start_only(rows, size, Path(tmp), args.cold_runs)

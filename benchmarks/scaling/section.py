@@ -9,15 +9,10 @@ from benchmarks import report
 READING = """Reading the figures. Targets (issue 7): import within 3x of a bare bulk load, claims index p95 < 300 ms
 and claim page p95 < 100 ms at 1,000,000 quads, cold start < 2 s, web process < 500 MB.
 
-- Import misses its target by one order of magnitude (25-32x here), and the cause is validation:
-  Oxigraph's part (bulk-loading each batch's N-Quads in one transaction) is about 1% of the time; pySHACL
-  takes the rest, though it now checks only each batch's focus nodes with shapes prepared once per process
-  (kb/shacl_processor.py: 25 ms of CPU per LIAR record, was 37). The importer validates each batch once
-  (its context read in three queries) in parallel processes, so more cores scale it almost linearly. What
-  would reach 3x: a validator that does not walk nodes in Python, either the shapes compiled to SPARQL and
-  run by Oxigraph on each batch (one query per constraint per batch), or a native SHACL engine that also
-  runs the SHACL-SPARQL constraints (anchors, dates); it must give the violations pySHACL gives
-  (tests/kb/test_shacl_processor.py compares any path with pyshacl.validate on every shape case).
+- Import: the section "Import" measures it alone (`python -m benchmarks.scale --import-only`), with CPU
+  times by phase and what bounds it. The importer validates each batch with the shapes compiled to Python
+  checks, pySHACL only for the nodes that fail them, and writes each batch in one transaction while it
+  validates the next (kb/importers/).
 - Pages: these are repeated renders (the results every reader shares are kept until the next write), and
   they meet the targets at 1,000,000 quads. The first render after a write is slower (1 to 6 s for the
   claims index at about 1,000,000 quads; see "Page render", which measures it, and why).

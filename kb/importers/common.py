@@ -8,11 +8,14 @@ it needs (an agent, a document, a topic: created once, by the first record that 
 1. units whose named graph already exists are left alone (re-running an import adds nothing: IRIs
    are stable, derived from the input's ids and slugs);
 2. the batch is validated as one write (incremental validation: :mod:`kb.importers.validation` gives
-   what :func:`kb.incremental.check_write` gives, with batched context queries and independent parts of
-   the batch validated in parallel processes); a record whose units break a shape is skipped, with the
+   what :func:`kb.incremental.check_write` gives: the shapes compiled to Python on the batch's own
+   triples and the store's about what they point to, pySHACL only for the nodes that fail them; or,
+   for a batch that adds to resources already in the store, with batched context queries and independent
+   parts of the batch validated in parallel processes); a record whose units break a shape is skipped, with the
    shape's message and its place in the input (``file:line``); so is every record that needs a shared
    unit that broke one; what is left is validated again unless it refers to nothing taken out;
-3. what is left of the batch is committed as one transaction: a batch is written whole or not at all.
+3. what is left of the batch is committed as one transaction: a batch is written whole or not at all
+   (in a thread, while the next batch is validated: :mod:`kb.importers.writer`).
 
 Input that cannot be read at all (bad encoding, malformed JSON, an unknown rating) is an
 :class:`InputError` raised before anything is written: the store is unchanged.
@@ -29,7 +32,7 @@ from rdflib.namespace import PROV, RDF
 
 from kb import sparql, vocabulary
 from kb.changes import Change, now_literal
-from kb.incremental import check_write
+from kb.importers.writer import Writer
 from kb.namespaces import BASE, VOCABULARY_GRAPH
 
 DEFAULT_BATCH = 500
@@ -205,11 +208,14 @@ def run(kb, records: Iterable[Record], shared: SharedUnits, agent: URIRef, *, to
     state.pool = validation.pool(jobs)
     bar = tqdm(total=total, desc=label, unit=" records", file=sys.stderr, disable=not progress or None,
                dynamic_ncols=True, leave=False)
+    writer = Writer(kb, _commit)
     try:
         for batch in batches(records, batch_size):
-            _load_batch(kb, batch, state)
+            _load_batch(kb, batch, state, writer)
             bar.update(len(batch))
+        writer.release()
     finally:
+        writer.abandon()
         bar.close()
         if state.pool is not None:
             state.pool.shutdown()
@@ -228,8 +234,10 @@ class _State:
     pool: object = None
 
 
-def _load_batch(kb, batch: list[Record], state: _State):
-    from kb.importers.validation import check_batch, independent_groups
+def _load_batch(kb, batch: list[Record], state: _State, writer: Writer):
+    """Validate ``batch`` and hand what conforms to ``writer``: while the previous batch is still being
+    written, the validation reads it from the writer (:mod:`kb.importers.writer`)."""
+    from kb.importers.validation import check_batch, fast_check, index, independent_groups
     report, done, refused, shared = state.report, state.done, state.refused, state.shared
     wanted = {name for record in batch for name in [*record.units, *record.needs]} - done
     done |= existing_graphs(kb, wanted)
@@ -243,30 +251,40 @@ def _load_batch(kb, batch: list[Record], state: _State):
             report.skipped.append(Skip(record.where, blocked))
             continue
         live.append(record)
-    with kb.write_lock:
-        checked = False
-        while live and not checked:
+    writer.hold()
+    checked = False
+    units = _units_of(live, shared, done)
+    while live and not checked:
+        violations = fast_check(kb.store, units, writer.pending, writer.settle)
+        if violations is None:
+            writer.settle()
             groups = independent_groups([(r.units, r.needs) for r in live], state.groups)
             graphs = [_triples(_units_of([live[i] for i in group], shared, done)) for group in groups]
             violations = check_batch(kb.store, graphs, state.pool)
-            if not violations:
-                break
-            kept = _drop_refused(live, _units_of(live, shared, done), shared, violations, report, refused)
-            # Taking records out changes nothing for the others unless they refer to what was taken out.
-            checked = not _refers_to_dropped(kept, [r for r in live if r not in kept], shared, done)
-            live = kept
-        if not live:
-            return
+        if not violations:
+            break
+        kept = _drop_refused(live, units, shared, violations, report, refused)
+        # Taking records out changes nothing for the others unless they refer to what was taken out.
+        still = {id(record) for record in kept}
+        checked = not _refers_to_dropped(kept, [r for r in live if id(r) not in still], shared, done)
+        live = kept
         units = _units_of(live, shared, done)
-        change = Change(units=units)
-        change.attribute(state.agent, now_literal())
-        if state.derived_from is not None:
-            for name in units:
-                change.provenance.add((name, PROV.hadPrimarySource, state.derived_from))
-        _commit(kb, change)
+    if not live:
+        writer.release()
+        return
+    change = Change(units=units)
+    change.attribute(state.agent, now_literal())
+    if state.derived_from is not None:
+        for name in units:
+            change.provenance.add((name, PROV.hadPrimarySource, state.derived_from))
+    # Counted as done now, so that the next batch, validated while this one is written, does not write
+    # its shared units again; if the write fails, the import stops there.
     done |= set(units)
-    report.added += len(live)
-    report.triples += 2 * sum(len(g) for g in units.values()) + len(change.provenance)
+
+    def written(added=len(live), triples=2 * sum(len(g) for g in units.values()) + len(change.provenance)):
+        report.added += added
+        report.triples += triples
+    writer.write(change, index(triple for graph in units.values() for triple in graph), written)
 
 
 def _triples(units: dict[URIRef, Triples]) -> Graph:
@@ -289,7 +307,7 @@ def _refers_to_dropped(kept: list[Record], dropped: list[Record], shared: Shared
 def _units_of(records: list[Record], shared: SharedUnits, done: set) -> dict[URIRef, Triples]:
     units: dict[URIRef, Triples] = {}
     for record in records:
-        for name in sorted(record.needs):
+        for name in sorted(record.needs, key=str):
             if name not in done and name not in units:
                 units[name] = shared.graphs[name]
         for name, graph in record.units.items():
@@ -344,29 +362,30 @@ def _commit(kb, change: Change):
 def nquads(change: Change) -> bytes:
     """The quads a change inserts (its units, their copy in the current view, the provenance), as
     N-Quads: what :meth:`kb.changes.Change.as_update` inserts, for a bulk load."""
-    import pyoxigraph as ox
     from kb.sparql import to_oxigraph
     cache: dict = {}
 
     def term(t):
+        """The term in N-Triples syntax as Oxigraph writes it, once Oxigraph accepts it: lines of text
+        cost a third of what building pyoxigraph quads to serialize them does."""
         found = cache.get(t)
         if found is None:
-            found = cache[t] = to_oxigraph(t)
+            found = cache[t] = str(to_oxigraph(t))
         return found
 
-    quads = []
+    lines = []
     for name, graph in change.provenance_graphs().items():  # an unpublished unit's apart (kb/embargo.py)
-        provenance = ox.NamedNode(str(name))
+        end = f" {term(name)} .\n"
         for s, p, o in graph:
-            quads.append(ox.Quad(term(s), term(p), term(o), provenance))
-    default = ox.DefaultGraph()
+            lines.append(f"{term(s)} {term(p)} {term(o)}{end}")
     for name, graph in change.units.items():
-        g = ox.NamedNode(str(name))
+        end = f" {term(name)} .\n"
         for s, p, o in graph:
-            quads.append(ox.Quad(term(s), term(p), term(o), g))
+            triple = f"{term(s)} {term(p)} {term(o)}"
+            lines.append(triple + end)
             if change.current_view:
-                quads.append(ox.Quad(term(s), term(p), term(o), default))
-    return ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
+                lines.append(triple + " .\n")
+    return "".join(lines).encode("utf-8")
 
 
 def literal(text: str, language: str | None = None) -> Literal:

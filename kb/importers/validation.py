@@ -12,15 +12,23 @@ Three things differ, none of which changes the result:
   (each with the shared units it needs), validated in parallel processes: a node's neighbourhood then
   lies within its own group (:func:`independent_groups` checks it, else the batch stays whole).
 
-``tests/kb/importers/test_validation.py`` holds it equal to ``check_write`` on good and bad batches.
+And before all of that, :func:`fast_check`: the batch's focus nodes checked by the shapes compiled to
+Python (:mod:`kb.importers.shape_checks`) over the batch's own triples and the store's triples about the
+nodes they point to (one query per thousand nodes); pySHACL then runs only on the nodes those checks do
+not find conforming, to write their violations. It applies to a batch that adds to no resource the store
+already describes (an import's units are new), else :func:`check_batch` does the whole batch.
+
+``tests/kb/importers/test_validation.py`` holds both equal to ``check_write`` on good and bad batches.
 """
 import os
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context
 
 from rdflib import Graph, URIRef
+from rdflib.namespace import RDF, RDFS
 
 from kb import incremental, sparql, vocabulary
+from kb.importers import shape_checks
 from kb.namespaces import OA
 from kb.validation import Violation, validate
 
@@ -134,3 +142,144 @@ def pool(count: int | None = None):
     if count < 2:
         return None
     return ProcessPoolExecutor(max_workers=count, mp_context=get_context("spawn"))
+
+
+# -- the fast path ---------------------------------------------------------------------------------------
+
+# The links the shapes follow backwards (from a selector to its target, from a document to the targets
+# in it): the only ones :func:`index` keeps both ways.
+BACKWARD = (OA.hasSelector, OA.hasSource)
+
+
+def index(triples) -> tuple[dict, dict]:
+    """``triples`` as the two maps of :class:`kb.importers.shape_checks.View`: node -> predicate ->
+    objects, and, for the :data:`BACKWARD` predicates, predicate -> object -> subjects (dicts as
+    ordered sets: a triple given twice counts once)."""
+    out: dict = {}
+    into: dict = {predicate: {} for predicate in BACKWARD}
+    for s, p, o in triples:
+        by_predicate = out.get(s)
+        if by_predicate is None:
+            by_predicate = out[s] = {}
+        objects = by_predicate.get(p)
+        if objects is None:
+            objects = by_predicate[p] = {}
+        objects[o] = None
+        if p in into:
+            into[p].setdefault(o, {})[s] = None
+    return out, into
+
+
+class Added:
+    """The batch's triples, read as :class:`kb.incremental.PostWriteView` reads an rdflib graph of them."""
+
+    def __init__(self, out: dict):
+        self.out = out
+        self._into: dict | None = None
+
+    def triples(self, pattern):
+        s, p, o = pattern
+        if s is not None and p is None and o is None:
+            return ((s, predicate, value) for predicate, values in self.out.get(s, {}).items() for value in values)
+        if s is None and p is None and o is not None:
+            if self._into is None:
+                self._into = {}
+                for subject, by_predicate in self.out.items():
+                    for predicate, values in by_predicate.items():
+                        for value in values:
+                            self._into.setdefault(value, []).append((subject, predicate, value))
+            return iter(self._into.get(o, ()))
+        return ((subject, predicate, value) for subject, by_predicate in self.out.items()
+                if s is None or subject == s
+                for predicate, values in by_predicate.items() if p is None or predicate == p
+                for value in values if o is None or value == o)
+
+    def subjects(self, predicate=None, object=None):
+        return (s for s, _, _ in self.triples((None, predicate, object)))
+
+
+def _store_triples(store, query: str):
+    """The triples of a CONSTRUCT ``query`` as rdflib terms, without filling an rdflib graph (a tenth of a
+    millisecond a triple) where the store is the embedded one."""
+    if hasattr(store, "oxigraph"):
+        for triple in store.oxigraph.query(query):
+            yield sparql.to_rdflib(triple.subject), sparql.to_rdflib(triple.predicate), sparql.to_rdflib(triple.object)
+    else:
+        yield from store.construct(query)
+
+
+def _chunks(nodes: list):
+    for start in range(0, len(nodes), CHUNK):
+        yield nodes[start:start + CHUNK]
+
+
+def fast_check(store, units: dict, pending=None, settle=None) -> list[Violation] | None:
+    """The violations that writing ``units`` (graph name -> triples) would bring, as :func:`check_batch`
+    gives them; None where the fast path does not apply (the batch adds to resources the store already
+    describes or anchors into, or to the class hierarchy): then :func:`check_batch` must run.
+    ``pending``: the :func:`index` of a batch being written (:mod:`kb.importers.writer`), read as part of
+    the store; ``settle()`` waits for it, before pySHACL reads the store."""
+    out, into = index(triple for graph in units.values() for triple in graph)
+    subjects = [node for node in out if isinstance(node, URIRef)]
+    added = Added(dict(out))
+    if len(subjects) != len(out) or any(RDFS.subClassOf in by_predicate for by_predicate in out.values()):
+        return None
+    if pending is not None and (
+            any(node in pending[0] or any(node in pending[1][link] for link in BACKWARD) for node in subjects)
+            or any(RDFS.subClassOf in by_predicate for by_predicate in pending[0].values())):
+        return None
+    for chunk in _chunks(subjects):
+        if store.ask(sparql.bind_many(sparql.text("import/described"), "node", chunk)):
+            return None
+    hierarchy = vocabulary.class_hierarchy()
+    if any(triple not in hierarchy for triple in _store_triples(store, sparql.text("import/class-axioms"))):
+        return None
+    # What kb.incremental.affected_nodes gives for a batch of new resources: its subjects and the
+    # selectors of the targets among them (the store holds no target of theirs: import/described).
+    focus = set(out)
+    for node in out:
+        for target in [node, *into[OA.hasSelector].get(node, ()), *into[OA.hasSource].get(node, ())]:
+            focus.update(out.get(target, {}).get(OA.hasSelector, ()))
+    if not focus <= out.keys():
+        return None
+    pointed = {value for by_predicate in out.values() for predicate, values in by_predicate.items()
+               if predicate != RDF.type for value in values if isinstance(value, URIRef) and value not in out}
+    outgoing = sparql.text("import/outgoing")
+    for chunk in _chunks(list(pointed)):
+        _read_into(out, into, *index(_store_triples(store, sparql.bind_many(outgoing, "node", chunk))))
+    if pending is not None:  # what the batch being written says of them, not in the store yet
+        _read_into(out, into, {node: pending[0][node] for node in pointed if node in pending[0]})
+    view = shape_checks.View(out, into, shape_checks.superclasses())
+    doubtful = set()
+    for node in focus:
+        try:
+            if not shape_checks.conforms(node, view):
+                doubtful.add(node)
+        except shape_checks.Unsure:
+            doubtful.add(node)
+    if not doubtful:
+        return []
+    if settle is not None:
+        settle()
+    return _reported(store, added, doubtful)
+
+
+def _read_into(out: dict, into: dict, more_out: dict, more_into: dict | None = None):
+    """Adds triples indexed as :func:`index` does to ``out`` and ``into``, leaving ``more_out`` and
+    ``more_into`` as they are."""
+    for node, by_predicate in more_out.items():
+        mine = out.setdefault(node, {})
+        for predicate, values in by_predicate.items():
+            mine.setdefault(predicate, {}).update(values)
+    for link, found in (more_into or {}).items():
+        for value, subjects in found.items():
+            into[link].setdefault(value, {}).update(subjects)
+
+
+def _reported(store, added: Added, focus: set) -> list[Violation]:
+    """pySHACL's violations of the ``focus`` nodes, on their context as :func:`kb.incremental.check_write`
+    reads it."""
+    view = BatchView(store, added, Graph())
+    view.prefetch(focus, {o for node in focus for _, _, o in added.triples((node, None, None))})
+    data = incremental.context(view, focus)
+    return validate(data, focus_nodes=focus, vocabulary_graph=vocabulary.class_hierarchy())

@@ -51,3 +51,95 @@ def test_records_that_refer_to_each_other_stay_in_one_group(liar_sample):
     subject = next(claim.subjects())
     next(iter(records[-1].units.values())).add((BASE["claim/x"], SCHEMA.about, subject))
     assert validation.independent_groups([(r.units, r.needs) for r in records], 2) == [list(range(len(records)))]
+
+
+# -- the fast path: compiled shape checks on the batch, pySHACL for the nodes they do not pass ------------
+
+def units_of(records, shared):
+    return _units_of(records, shared, set())
+
+
+@pytest.mark.parametrize("broken", [False, True])
+def test_the_fast_path_equals_check_write(kb, liar_sample, broken):
+    records, shared = batch(liar_sample)
+    if broken:
+        records = damaged(records)
+    units = units_of(records, shared)
+    assert validation.fast_check(kb.store, units) == check_write(kb.store, _triples(units))
+
+
+ARTICLE = "The minister spoke first.\n\nTaxes will not rise next year.\n\nThe opposition disagreed."
+
+
+def anchored(damage=None):
+    """A new article and a claim anchored in it, as one record's units (the article a shared unit):
+    ``damage`` changes one selector value (predicate, new value) the way a bad anchor would."""
+    from kb.anchor import add_anchor, locate
+    from kb.importers.common import SharedUnits, Triples, unit_name
+    from kb.importers.liar import POLITIFACT
+    from kb.namespaces import OA
+    from rdflib.namespace import RDF, XSD
+    article, claim, anchor = BASE["source/fast-article"], BASE["claim/fast-claim"], BASE["anchor/fast-claim"]
+    shared = SharedUnits()
+    text = Triples([(article, RDF.type, SCHEMA.NewsArticle), (article, SCHEMA.headline, Literal("A", lang="en")),
+                    (article, SCHEMA.inLanguage, Literal("en")), (article, SCHEMA.publisher, POLITIFACT),
+                    (article, SCHEMA.text, Literal(ARTICLE))])
+    shared.add(unit_name(article), text, "article")
+    shared.add(unit_name(POLITIFACT), Triples([(POLITIFACT, RDF.type, SCHEMA.Organization),
+                                               (POLITIFACT, SCHEMA.name, Literal("PolitiFact"))]), "publisher")
+    graph = Graph()
+    graph.add((claim, RDF.type, SCHEMA.Claim))
+    graph.add((claim, SCHEMA.text, Literal("Taxes will not rise next year.", lang="en")))
+    graph.add((claim, SCHEMA.author, POLITIFACT))
+    graph.add((claim, SCHEMA.appearance, article))
+    graph.add((claim, CKB.presentedAs, CKB.DirectQuote))
+    add_anchor(graph, anchor, claim, article, locate(ARTICLE, "Taxes will not rise next year."))
+    if damage:
+        predicate, value = damage
+        node = URIRef(f"{anchor}#{'position' if predicate in (OA.start, OA.end) else 'quote'}")
+        graph.set((node, predicate, Literal(value, datatype=XSD.nonNegativeInteger) if isinstance(value, int)
+                   else Literal(value)))
+    from kb.importers.common import Record
+    record = Record("claim", {unit_name(claim): Triples(graph)}, {unit_name(article), unit_name(POLITIFACT)})
+    return [record], shared
+
+
+def _damages():
+    from kb.namespaces import OA
+    return [None, (OA.exact, "Taxes will rise next year."), (OA.prefix, "spoke"), (OA.suffix, "The end"),
+            (OA.end, 500), (OA.start, 40), (OA.end, 29)]
+
+
+@pytest.mark.parametrize("damage", _damages(), ids=lambda d: "conforming" if d is None else d[0].rsplit("#")[-1])
+def test_the_fast_path_equals_check_write_on_anchors(empty_kb, damage):
+    records, shared = anchored(damage)
+    units = units_of(records, shared)
+    expected = check_write(empty_kb.store, _triples(units))
+    assert bool(expected) == (damage is not None)
+    assert validation.fast_check(empty_kb.store, units) == expected
+
+
+def test_a_batch_that_adds_to_a_resource_of_the_store_is_left_to_the_batch_path(kb, liar_sample):
+    records, shared = batch(liar_sample)
+    units = units_of(records, shared)
+    assert validation.fast_check(kb.store, units) == []
+    agent = next(s for graph in units.values() for s in graph.subjects() if "/agent/" in str(s))
+    kb.store.update(f"INSERT DATA {{ <{agent}> <{SCHEMA.description}> \"already here\"@en }}")
+    assert validation.fast_check(kb.store, units) is None
+
+
+def test_a_batch_being_written_is_read_as_part_of_the_store(empty_kb, liar_sample):
+    """What the next batch's validation reads while the previous one is written (kb.importers.writer)."""
+    records, shared = batch(liar_sample)
+    first = units_of(records[:5], shared)
+    second = _units_of(records[5:], shared, set(first))
+    pending = validation.index(triple for graph in first.values() for triple in graph)
+    without = validation.fast_check(empty_kb.store, second)
+    assert without, "the second batch needs the agents and contexts of the first"
+    written = " ".join(f"{s.n3()} {p.n3()} {o.n3()} ." for graph in first.values() for s, p, o in graph)
+    empty_kb.store.update(f"INSERT DATA {{ {written} }}")
+    expected = check_write(empty_kb.store, _triples(second))
+    assert expected == []
+    empty_kb.store.update(f"DELETE DATA {{ {written} }}")
+    assert validation.fast_check(empty_kb.store, second) == without
+    assert validation.fast_check(empty_kb.store, second, pending) == expected
