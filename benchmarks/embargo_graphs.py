@@ -3,12 +3,13 @@
 with provenance, the current view and the public view, bulk-loaded with `oxigraph load`; serves it;
 measures the request claimkb sends (kb.embargo.public_dataset) and the latency of GRAPH queries with it,
 against the same query on the whole dataset. Client CPU by getrusage, server CPU from /proc/<pid>/stat.
-Usage: ``.venv/bin/python -m benchmarks.embargo_graphs N [N...] [--work DIR]`` (stores are kept in DIR,
-default /tmp/claimkb-embargo-graphs, and reused by the next run); prints its figures.
+Usage: ``.venv/bin/python -m benchmarks.embargo_graphs [N ...] [--work DIR]`` (stores are kept in DIR,
+default /tmp/claimkb-embargo-graphs, and reused by the next run); writes its section of BENCHMARKS.md.
 """
 import argparse
 import json
 import os
+import platform
 import resource
 import statistics
 import subprocess
@@ -19,6 +20,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from benchmarks import report
 from kb import embargo
 from kb.connect import open_kb
 from kb.store.remote import RemoteStore
@@ -101,7 +103,7 @@ QUERIES = {
 }
 
 
-def measure(n: int, work: Path, mode: str):
+def measure(n: int, work: Path):
     location = work / "oxigraph"
     port = free_port()
     log = open(work / "server.log", "ab")
@@ -114,7 +116,7 @@ def measure(n: int, work: Path, mode: str):
             store.ask("ASK {}"); break
         except Exception:
             time.sleep(0.1)
-    results = {"units": n, "mode": mode}
+    results = {"units": n}
     _, results["list public graphs"] = timed(lambda: embargo.public_graphs(store), server.pid)
     for name, text in QUERIES.items():
         params, listing = timed(lambda: embargo.public_dataset(store, text), server.pid)
@@ -134,23 +136,39 @@ def measure(n: int, work: Path, mode: str):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("units", type=int, nargs="+", help="note units to add to the shipped KB")
+    parser.add_argument("units", type=int, nargs="*", default=[10_000, 100_000],
+                        help="note units to add to the shipped KB (default: 10000 100000)")
     parser.add_argument("--work", type=Path, default=Path("/tmp/claimkb-embargo-graphs"))
-    parser.add_argument("--mode", default="current", help="a label printed with the figures")
     args = parser.parse_args()
-    mode = args.mode
+    rows, loads = [], []
     for n in args.units:
         work = args.work / f"store-{n}"
         if not (work / "oxigraph").exists():
             work.mkdir(parents=True, exist_ok=True)
-            t0 = time.perf_counter(); build(n, work); print(f"built {n} in {time.perf_counter()-t0:.0f} s", file=sys.stderr)
-        r = measure(n, work, mode)
-        print(f"units={n} mode={mode} list-public-graphs: {r.pop('list public graphs')}")
+            started = time.perf_counter()
+            build(n, work)
+            print(f"built the store of {n:,} units in {time.perf_counter() - started:.0f} s", file=sys.stderr)
+        loads.append(open("/proc/loadavg").read().split()[0])
+        results = measure(n, work)
+        listing = results.pop("list public graphs")
         for name in QUERIES:
-            q = r[name]
-            print(f"  {name}: {q['request_bytes']} B, {q['named_graphs']} graphs; public_dataset {q['public_dataset()']}; "
-                  f"query {q['query with it']}; whole dataset {q['same query, whole dataset']}; answer {json.dumps(q['answer'])[:80]}")
-        print(open("/proc/loadavg").read().strip(), file=sys.stderr)
+            q = results[name]
+            rows.append((f"{n:,}", f"`{name}`", f"{q['request_bytes']:,}", f"{q['named_graphs']:,}",
+                         f"{q['public_dataset()']['wall_ms']} / {q['public_dataset()']['server_cpu_ms']}",
+                         f"{q['query with it']['wall_ms']} / {q['query with it']['server_cpu_ms']}",
+                         f"{q['same query, whole dataset']['wall_ms']}"))
+        print(f"{n:,} units: listing the public graphs {listing}", file=sys.stderr)
+    report.write_section("GRAPH queries on a remote store", [
+        "`python -m benchmarks.embargo_graphs`: researchers' queries on a remote store (`oxigraph serve`) go with "
+        "the public dataset (`kb.embargo.public_dataset`): a query whose `GRAPH` patterns all name their graph is "
+        "sent with those graphs only; one with `GRAPH ?g` with every public unit as `named-graph-uri` (SECURITY.md, "
+        "\"Known limits\"). Store: the shipped KB plus N note units, 1 in 100 a draft review, bulk-loaded; medians of "
+        f"7 requests; store CPU from /proc. Load average at the start of each size: {', '.join(loads)}; "
+        f"Python {platform.python_version()}, pyoxigraph {ox.__version__}.",
+        "",
+        report.table(("units", "query", "request (bytes)", "named graphs sent", "listing them: wall / store CPU (ms)",
+                      "query with them: wall / store CPU (ms)", "same query, whole dataset: wall (ms)"), rows),
+    ])
 
 
 if __name__ == "__main__":

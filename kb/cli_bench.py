@@ -14,6 +14,7 @@ BENCHMARKS = {
     "endpoint": "SPARQL endpoint against a bare oxigraph server (tens of minutes)",
     "write": "one annotation write against a full pySHACL revalidation (about 15 minutes)",
     "browse": "the readers' pages on the shipped KB and on a large one (tens of minutes)",
+    "embargo_graphs": "researchers' GRAPH queries on a remote store as the history grows (minutes)",
 }
 CHECKOUT = Path(__file__).resolve().parents[1]
 
