@@ -453,11 +453,30 @@ NOTES = [  # what the profiling of 2026-12-06 and 2026-11-25 found, on the same 
     "99,802 and 10 and 10 at 1,004,643; single ratios moved by up to 0.4 between them. The run of "
     "2026-11-25, before this change (load 11-13), met it for 11 and 6 of 16 (p50), 11 and 8 (CPU).",
     "- What is left. (a) The row limit's Python path: pyoxigraph cannot write only the first n solutions, so "
-    "for Oxigraph to write them the query itself needs a LIMIT; appending `LIMIT` (row limit + 1) when the "
-    "text allows it (no trailing `VALUES`) and counting the rows written would do it, not tried. (b) The "
-    "HTTP server (above). (c) Wall clock: a request goes through three processes (client, web process, "
-    "worker) where the bare server's goes through two; on an oversubscribed machine each hand-over waits "
-    "for a core, which is most of the difference for the queries of a few milliseconds.",
+    "for Oxigraph to write them the query itself needs a LIMIT; done since for most SELECT queries (below). "
+    "(b) The HTTP server (above). (c) Wall clock: a request goes through three processes (client, web "
+    "process, worker) where the bare server's goes through two; on an oversubscribed machine each hand-over "
+    "waits for a core, which is most of the difference for the queries of a few milliseconds.",
+    "",
+    "Changed later on 2026-12-06 (what was left, (a)): a SELECT with no `LIMIT` and no trailing `VALUES` of "
+    "its own (`kb/endpoint_scan.py`, `limit_appendable`, read with its tokenizer) runs with `LIMIT` row limit"
+    " + 1 appended on a line of its own; Oxigraph writes its rows as TSV, where a row is a line, so the "
+    "worker counts them and cuts the one past the row limit as bytes, and Oxigraph reads the TSV back and "
+    "writes the format asked for (`kb/endpoint_results.py`, `write_counted`); the truncation header and JSON "
+    "member are as before. CONSTRUCT and DESCRIBE still go through Python: a LIMIT bounds their solutions, "
+    "not their triples. The worker's own CPU per query (`time.process_time` in the worker's `run`, as "
+    "`Server-Timing: worker-cpu` gives it), the code before (git HEAD) and after called in turn in one "
+    "process on a compacted read-only checkpoint of 1,004,643 quads (`benchmarks.endpoint.build`), SPARQL "
+    "JSON, row limit 10,000, medians of 10 after a warm-up, two runs (load average 3.7-6.4, then 24-27), "
+    "before -> after: Q1 (918 rows) 441 -> 436 ms and 460 -> 449; Q2 (2,478) 330 -> 312 and 343 -> 318; Q3 "
+    "(5,508) 596 -> 566 and 543 -> 512; Q7 (cut at 10,000) 1,587 -> 1,553 and 1,538 -> 1,421; `SELECT ?s ?p "
+    "?o WHERE { ?s ?p ?o }` (cut at 10,000) 93 -> 73 and 94 -> 70; the 10,000-row query, whose own LIMIT "
+    "already let Oxigraph write it, 61 -> 61 and 64 -> 62; the same rows before and after. So 1-8% for the "
+    "competency questions, where the query is most of the cost (Q2 spent 30 ms of about 290 writing rows in "
+    "Python), and a quarter for a cheap query with many rows. The detour through TSV costs a little: in "
+    "memory, 10,000 rows of 3 terms, query included, Oxigraph writing JSON directly 15 ms, through TSV 25 ms,"
+    " Python 49 ms (medians of 20); counting the rows in Oxigraph's JSON instead needs a scan of its strings,"
+    " 69 ms.",
     "",
     "Found on 2026-11-25, kept: the query workers read a RocksDB checkpoint, and a read-only opener never "
     "compacts, so a checkpoint taken right after a bulk load (32 overlapping table files at 1,000,000 quads) "

@@ -87,7 +87,7 @@ class Answer:
     format: str
     kind: str  # "select", "ask" or "graph"
     truncated: bool
-    count: int | None  # rows or triples; None when Oxigraph wrote the rows (not counted)
+    count: int | None  # rows or triples; None when Oxigraph wrote all rows of a LIMIT of the query's own
     seconds: float  # wall time in the endpoint, queueing excluded
     worker_cpu: float | None = None  # CPU seconds the query worker spent on it (None: a remote store)
     write_cpu: float | None = None  # of which writing rows in Python
@@ -144,7 +144,7 @@ class Endpoint:
     def run(self, request: QueryRequest) -> Answer:
         reading = self.read(request)
         job = {"query": request.text, "formats": request.formats, "row_limit": self.settings["SPARQL_ROW_LIMIT"],
-               "query_limit": reading.limit,
+               "query_limit": reading.limit, "limit_appendable": reading.limit_appendable,
                "default_graph": request.default_graphs, "named_graphs": request.named_graphs,
                "prefixes": SERIALIZATION_PREFIXES}
         seconds = min(request.seconds, self.time_limit)

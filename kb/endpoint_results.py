@@ -1,11 +1,13 @@
 """Query results as bytes in the W3C formats, written from pyoxigraph terms (no rdflib: workers load fast).
 
 SELECT/ASK: SPARQL 1.1 Query Results JSON, XML, CSV and TSV. CONSTRUCT/DESCRIBE: any RDF syntax
-pyoxigraph writes. When a query's own LIMIT keeps it within the row limit, the worker lets pyoxigraph
-write the rows (:data:`RESULTS_FORMATS`: no Python object per row). Otherwise they are written here,
-because pyoxigraph's serializer cannot stop at the row limit and say so: the endpoint stops there, adds
-a ``"truncated": true`` member in JSON (clients ignore members they do not know), and the
-``X-SPARQL-Truncated`` header for every format. Either way an answer holds at most the row limit.
+pyoxigraph writes. pyoxigraph's serializer cannot stop at the row limit, so the worker lets it write the
+rows (no Python object per row) only when the query's own LIMIT keeps it within the row limit
+(:func:`write_native`), or when the worker could append ``LIMIT`` row limit + 1 to the text
+(:func:`write_counted`: the rows are counted and the last one cut in the written bytes). Otherwise they
+are written here, row by row. A cut answer holds the row limit's rows, has a ``"truncated": true``
+member in JSON (clients ignore members they do not know), and the ``X-SPARQL-Truncated`` header for
+every format.
 """
 import csv
 import io
@@ -139,6 +141,39 @@ def write_select(variables: list[str], rows: list, format: str, truncated: bool)
         lines += ["\t".join("" if t is None else str(t) for t in row) for row in rows]
         return ("\n".join(lines) + "\n").encode("utf-8")
     raise ValueError(f"not a results format: {format}")
+
+
+def write_native(solutions: ox.QuerySolutions, format: str) -> bytes:
+    """All of ``solutions``, written by Oxigraph."""
+    return _native_xml(solutions.serialize(format=RESULTS_FORMATS[format]), format)
+
+
+def _native_xml(body: bytes, format: str) -> bytes:
+    # Oxigraph writes a CR in a value raw, which XML parsers read as LF; a character reference keeps it.
+    # In its XML a CR can only be in text content (names, language tags and datatype IRIs hold none).
+    return body.replace(b"\r", b"&#13;") if format == "xml" else body
+
+
+def write_counted(solutions: ox.QuerySolutions, format: str, limit: int) -> tuple[bytes, int, bool]:
+    """At most ``limit`` of ``solutions`` (of a query run with ``LIMIT limit+1``), written by Oxigraph;
+    also the number of rows and whether there were more. They are written as TSV first, where a row is a
+    line (terms are in Turtle syntax: a line break in a value is escaped), so counting the rows and
+    cutting the last one are byte searches; then read back and written in ``format`` by Oxigraph, which
+    costs less than taking them into Python to write them (10,000 rows of 3 terms in an in-memory store,
+    query included: 25 ms of CPU against 49 ms)."""
+    tsv = solutions.serialize(format=ox.QueryResultsFormat.TSV)
+    count = tsv.count(b"\n") - 1  # after the header line
+    truncated = count > limit
+    if truncated:
+        tsv, count = tsv[:tsv.rindex(b"\n", 0, len(tsv) - 1) + 1], limit
+    if format == "tsv":
+        return tsv, count, truncated
+    body = ox.parse_query_results(tsv, format=ox.QueryResultsFormat.TSV).serialize(format=RESULTS_FORMATS[format])
+    if truncated and format == "json":
+        # Before "results", as write_select puts it. The head holds variable names only (no "}" in them).
+        head = body.index(b'},"results":') + 1
+        body = body[:head] + b',"truncated":true' + body[head:]
+    return _native_xml(body, format), count, truncated
 
 
 def write_boolean(answer: bool, format: str) -> bytes:

@@ -46,11 +46,14 @@ class Reading:
     and the graphs its ``FROM`` and ``FROM NAMED`` clauses name, as absolute IRIs where they resolve;
     ``limit``, the query's own ``LIMIT`` (outside every group), or None when it has none or the text is
     too odd to tell (the endpoint then counts the rows itself); ``graphs``, the IRIs its ``GRAPH``
-    patterns name, or None when one takes a variable (or anything else: it may read any named graph)."""
+    patterns name, or None when one takes a variable (or anything else: it may read any named graph);
+    ``limit_appendable``, whether a ``LIMIT`` clause added at the end of the text would bound this SELECT's
+    answer and nothing else (no ``LIMIT`` or ``VALUES`` outside every group, braces that balance)."""
     form: str | None = None
     from_graphs: list[str] = field(default_factory=list)
     from_named: list[str] = field(default_factory=list)
     limit: int | None = None
+    limit_appendable: bool = False
     graphs: list[str] | None = field(default_factory=list)
 
     @property
@@ -72,6 +75,7 @@ def read(text: str) -> Reading:
     readings = [_read(tokens(variant)) for variant in variants]  # each raises what it refuses
     if any(reading.limit != readings[0].limit for reading in readings):
         readings[0].limit = None  # an escape changes the structure: no LIMIT to trust
+    readings[0].limit_appendable = all(reading.limit_appendable for reading in readings)
     if len(readings) > 1:
         readings[0].graphs = None  # an escape may spell GRAPH, or the name of a graph
     return readings[0]
@@ -94,6 +98,7 @@ def _read(toks: list[tuple[str, str]]) -> Reading:
         raise UpdateRefused(f"this endpoint is read-only: SPARQL Update ({first}) is refused; nothing was changed")
     reading.form = QUERY_FORMS.get(first)
     reading.limit = _limit(toks[at:])
+    reading.limit_appendable = reading.form == "select" and _limit_appendable(toks[at:])
     for index, (kind, value) in enumerate(toks):
         if kind != "word":
             continue
@@ -133,6 +138,23 @@ def _limit(toks: list[tuple[str, str]]) -> int | None:
                 return None
             found = int(toks[index + 1][1])
     return found if depth == 0 else None
+
+
+def _limit_appendable(toks: list[tuple[str, str]]) -> bool:
+    """Whether ``LIMIT n`` after the last token would be the query's own solution modifier. Not after a
+    ``LIMIT`` of its own (a second one is a syntax error) nor after a trailing ``VALUES`` clause (a
+    ``LIMIT`` must come before it); ``OFFSET`` may come before ``LIMIT``."""
+    depth = 0
+    for kind, value in toks:
+        if value == "{":
+            depth += 1
+        elif value == "}":
+            depth -= 1
+            if depth < 0:
+                return False
+        elif depth == 0 and kind == "word" and value.upper() in ("LIMIT", "VALUES"):
+            return False
+    return depth == 0
 
 
 def _graph_iri(token, prefixes: dict, base: str | None) -> str:

@@ -16,7 +16,8 @@ from multiprocessing.connection import Connection
 
 import pyoxigraph as ox
 
-from kb.endpoint_results import FORMATS, RESULTS_FORMATS, write_boolean, write_graph, write_select
+from kb.endpoint_results import (FORMATS, RESULTS_FORMATS, write_boolean, write_counted, write_graph,
+                                 write_native, write_select)
 
 
 def _die_with_parent():
@@ -36,10 +37,20 @@ def run(store: ox.Store, job: dict) -> tuple:
         options["default_graph"] = [ox.NamedNode(g) for g in job["default_graph"]]
     if job.get("named_graphs") is not None:
         options["named_graphs"] = [ox.NamedNode(g) for g in job["named_graphs"]]
-    result = store.query(job["query"], **options)
     limit = job["row_limit"]
+    format = job["formats"]["select"]
+    # One solution past the row limit says whether it cuts the answer, and so few that Oxigraph can
+    # write them all. On a line of its own: after any comment.
+    appended = job.get("limit_appendable") and format in RESULTS_FORMATS
+    try:
+        result = store.query(f"{job['query']}\nLIMIT {limit + 1}" if appended else job["query"], **options)
+    except SyntaxError:
+        if not appended:
+            raise
+        # The text did not take the LIMIT after all: run it as it came (its own error, if any, says why).
+        appended, result = False, store.query(job["query"], **options)
     if isinstance(result, ox.QueryBoolean):
-        kind, format = "ask", job["formats"]["select"]
+        kind = "ask"
     else:
         kind = "graph" if isinstance(result, ox.QueryTriples) else "select"
         format = job["formats"][kind]
@@ -52,9 +63,11 @@ def run(store: ox.Store, job: dict) -> tuple:
         triples = list(itertools.islice(result, limit + 1))
         truncated, triples = len(triples) > limit, triples[:limit]
         body, count = write_graph(triples, format, job.get("prefixes") or {}, truncated), len(triples)
+    elif appended:
+        body, count, truncated = write_counted(result, format, limit)
     elif job.get("query_limit") is not None and job["query_limit"] <= limit and format in RESULTS_FORMATS:
         # The query's own LIMIT keeps it within the row limit: Oxigraph writes the rows, none in Python.
-        body, count = result.serialize(format=RESULTS_FORMATS[format]), None
+        body, count = write_native(result, format), None
     else:
         variables = [v.value for v in result.variables]
         rows = [tuple(solution) for solution in itertools.islice(result, limit + 1)]  # in variable order
