@@ -7,9 +7,8 @@ Every write is validated (incrementally) before it is committed, as one transact
 import threading
 from dataclasses import dataclass
 from importlib.resources import files
-from pathlib import Path
 
-from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib import Dataset, Graph, URIRef
 from rdflib.namespace import RDF
 from rdflib.term import BNode, Node
 
@@ -17,7 +16,7 @@ from kb import sparql, vocabulary
 from kb.changes import Change, now_literal
 from kb.claim_index import ClaimIndex
 from kb.incremental import check_write
-from kb.namespaces import BASE, PROVENANCE_GRAPH, VOCABULARY_GRAPH
+from kb.namespaces import BASE, VOCABULARY_GRAPH
 from kb.store import QueryResult
 from kb.validation import Violation, validate
 
@@ -70,6 +69,8 @@ class Plan:
 class KnowledgeBase:
     def __init__(self, store):
         self.store = store
+        # Held around a commit's checks and its update. This process's only; web/auth.py puts in its place one
+        # that the workers of every machine share when they share a PostgreSQL accounts database.
         self.write_lock = threading.RLock()
         # Only a store that counts its writes can keep an index in this process (a remote one is written by
         # other processes too).
@@ -89,7 +90,9 @@ class KnowledgeBase:
         change = Change.inserting(dataset)
         change.provenance.add((VOCABULARY_GRAPH, RDF.type, URIRef("http://www.w3.org/ns/prov#Entity")))
         with self.write_lock:
-            self.store.update(change.as_update())
+            # A bulk load: one transaction on the embedded store; on a remote one, requests that a server
+            # such as Virtuoso takes, the last one saying the KB is there (RemoteStore.load).
+            self.store.load(change.as_nquads(), "nq")
         return True
 
     def load(self, dataset: Dataset, agent: URIRef = SYSTEM_AGENT, where: str = "") -> Change:

@@ -354,38 +354,9 @@ def _commit(kb, change: Change):
     """One transaction: N-Quads through the embedded store's bulk path, else one SPARQL Update."""
     store = kb.store
     if hasattr(store, "oxigraph"):
-        store.load(nquads(change), "nq")
+        store.load(change.as_nquads(), "nq")
     else:
         store.update(change.as_update())
-
-
-def nquads(change: Change) -> bytes:
-    """The quads a change inserts (its units, their copy in the current view, the provenance), as
-    N-Quads: what :meth:`kb.changes.Change.as_update` inserts, for a bulk load."""
-    from kb.sparql import to_oxigraph
-    cache: dict = {}
-
-    def term(t):
-        """The term in N-Triples syntax as Oxigraph writes it, once Oxigraph accepts it: lines of text
-        cost a third of what building pyoxigraph quads to serialize them does."""
-        found = cache.get(t)
-        if found is None:
-            found = cache[t] = str(to_oxigraph(t))
-        return found
-
-    lines = []
-    for name, graph in change.provenance_graphs().items():  # an unpublished unit's apart (kb/embargo.py)
-        end = f" {term(name)} .\n"
-        for s, p, o in graph:
-            lines.append(f"{term(s)} {term(p)} {term(o)}{end}")
-    for name, graph in change.units.items():
-        end = f" {term(name)} .\n"
-        for s, p, o in graph:
-            triple = f"{term(s)} {term(p)} {term(o)}"
-            lines.append(triple + end)
-            if change.current_view:
-                lines.append(triple + " .\n")
-    return "".join(lines).encode("utf-8")
 
 
 def literal(text: str, language: str | None = None) -> Literal:

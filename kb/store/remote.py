@@ -8,8 +8,11 @@ from contextlib import contextmanager
 
 import pyoxigraph as ox
 from rdflib import Dataset, Graph
+from rdflib.namespace import PROV, RDF
 from rdflib.term import Node
 
+from kb.endpoint_scan import QUERY_FORMS, UPDATE_KEYWORDS, tokens
+from kb.namespaces import PROVENANCE_GRAPH, VOCABULARY_GRAPH
 from kb.sparql import bind_values
 from kb.store.common import (DUMP_FORMATS, QueryResult, QuerySyntaxError, StoreError, StoreTimeout,
                              StoreUnavailable, StoreWriteFailed)
@@ -22,7 +25,8 @@ class RemoteStore:
     ``view``: on a store whose default graph cannot hold the current view by itself (Virtuoso's is the
     union of all graphs), the named graph that holds it instead. Every request then names it as its
     default graph (``default-graph-uri``), which Virtuoso also takes as the target of updates that name
-    no graph; so the queries and updates of ``kb/queries`` stay the same on every store.
+    no graph, and the KB's graphs as its named graphs (:meth:`_named_graphs`); so the queries and updates
+    of ``kb/queries`` stay the same on every store.
     """
 
     def __init__(self, query_url: str, update_url: str, user: str | None = None, password: str | None = None,
@@ -61,6 +65,13 @@ class RemoteStore:
         reads (Virtuoso 7.2 leaves a direct ``application/sparql-query`` POST unanswered); the server's own
         ``/_kb/`` endpoints (``form=False``) read the text as the body. Errors are this module's."""
         params = {**({"default-graph-uri": self.view} if self.view else {}), **(params or {})}
+        if self.view:
+            # As Virtuoso's pragmas, not as named-graph-uri: it would echo each in a header of the answer
+            # (X-SPARQL-named-graph), past the 100 headers that Python's http.client reads.
+            named = params.pop("named-graph-uri", None)
+            if named is None and (patterns := _graph_patterns(operation, text)) is not None:
+                named = self._named_graphs(patterns)
+            text = "".join(f"define input:named-graph-uri <{graph}>\n" for graph in named or ()) + text
         if self.form:
             body = urllib.parse.urlencode({operation: text, **params}, doseq=True)
             content_type = "application/x-www-form-urlencoded"
@@ -72,6 +83,22 @@ class RemoteStore:
             **self.headers, "Content-Type": content_type, "Accept": accept})
         with self._errors(url, timeout, operation):
             return self._opener.open(request, timeout=timeout or self.timeout)
+
+    def _named_graphs(self, named: set[str]) -> list[str]:
+        """The named graphs of a request to a store with a view graph: the KB's (``store/kb-graphs.rq``),
+        and those that the request ``named``, which may not exist yet. Virtuoso, given a default graph and no
+        named graphs, still reaches every named graph through ``GRAPH ?g`` (the view graph too, as if it
+        were a unit holding every current triple) but none through ``GRAPH <iri>``, where an ASK or a
+        COUNT even answers as if the pattern matched. Read before the request: a unit that another
+        process writes meanwhile is not among them."""
+        from kb import sparql
+        from kb.embargo import EMBARGOED_PROVENANCE, PUBLIC_VIEW
+        listing = sparql.text("store/kb-graphs")
+        with self._open(self.query_url, "query", listing, "application/sparql-results+json",
+                        {"named-graph-uri": []}) as response, self._errors(self.query_url, None):
+            units = {str(row["g"]) for row in _rows(json.loads(response.read()))}
+        kept = {str(PROVENANCE_GRAPH), str(EMBARGOED_PROVENANCE), str(PUBLIC_VIEW)}
+        return sorted(units | kept | named)
 
     @contextmanager
     def _errors(self, url: str, timeout: float | None, operation: str | None = None):
@@ -127,7 +154,14 @@ class RemoteStore:
         return _graph(*self._query(query, bindings, GRAPH_ACCEPT))
 
     def query(self, query: str, **_options) -> QueryResult:
-        kind, body = self._post(self.query_url, "query", query, "application/sparql-results+json, " + GRAPH_ACCEPT)
+        """A query of any form. Its form picks what to accept: given both results and graph types,
+        Virtuoso answers a CONSTRUCT as results and fails halfway (SR606)."""
+        form = _form(query)
+        if form in UPDATE_KEYWORDS:
+            raise QuerySyntaxError(f"{form} is an update: only queries (SELECT, ASK, CONSTRUCT, DESCRIBE) run here")
+        accept = {"CONSTRUCT": GRAPH_ACCEPT, "DESCRIBE": GRAPH_ACCEPT, "SELECT": "application/sparql-results+json",
+                  "ASK": "application/sparql-results+json"}.get(form, "application/sparql-results+json, " + GRAPH_ACCEPT)
+        kind, body = self._post(self.query_url, "query", query, accept)
         if kind != "application/sparql-results+json" and kind != "application/json":
             return QueryResult("graph", graph=_graph(kind, body))
         results = json.loads(body)
@@ -140,14 +174,20 @@ class RemoteStore:
         self._post(self.update_url, "update", bind_values(update, bindings or {}), "*/*")
 
     def load(self, data: bytes, format: str = "nq"):
-        """Add ``data`` quad for quad (its default graph into the current view), as one update request:
-        all or nothing on the server too. Terms are written by pyoxigraph in N-Triples syntax."""
-        graphs: dict = {}
+        """Add ``data`` (its default graph into the current view) to an empty store: a first load or a
+        restore, in requests of at most ``LOAD_CHUNK`` triples, with the quad that says the store holds a
+        KB (``LOADED``, what ``store/holds-a-kb.rq`` asks for) alone in the last one. Virtuoso refuses a
+        large ``INSERT DATA`` (SP031), and applies each operation on its own anyway; so a load cut short
+        leaves a store that :meth:`is_empty` still calls empty, and the next load redoes it (inserting
+        the same quads again changes nothing). A KB holds no blank nodes (``skolemise``), so a chunk may
+        end anywhere. Terms are written by pyoxigraph in N-Triples syntax."""
+        quads, last = [], []
         for quad in ox.parse(data, format=DUMP_FORMATS[format]):
-            graphs.setdefault(quad.graph_name, []).append(f"{quad.subject} {quad.predicate} {quad.object} .")
-        parts = ["\n".join(triples) if isinstance(name, ox.DefaultGraph)
-                 else f"GRAPH {name} {{\n" + "\n".join(triples) + "\n}" for name, triples in graphs.items()]
-        self.update("INSERT DATA {\n" + "\n".join(parts) + "\n}")
+            (last if quad == LOADED else quads).append(quad)
+        for start in range(0, len(quads), LOAD_CHUNK):
+            self.update(_insert_data(quads[start:start + LOAD_CHUNK]))
+        if last:
+            self.update(_insert_data(last))
 
     def dump(self, format: str = "nq", graph=None) -> bytes:
         """The dataset (``nq``/``trig``) or the current view (``ttl``/``nt``), read through SELECT; without
@@ -181,6 +221,41 @@ def serialize(dataset: Dataset, format: str) -> bytes:
     if format in ("nq", "nt"):  # line by line: sorted, so that the same KB always dumps the same bytes
         data = b"".join(sorted(line + b"\n" for line in data.splitlines() if line.strip()))
     return data
+
+
+def _graph_patterns(operation: str, text: str) -> set[str] | None:
+    """The IRIs that a request's ``GRAPH`` keywords name, or None when it matches no named graph: it says
+    no GRAPH (comments and strings aside), or it is an update without WHERE (INSERT DATA, DROP write)."""
+    toks = tokens(text)
+    words = {value.upper() for kind, value in toks if kind == "word"}
+    if "GRAPH" not in words or (operation == "update" and "WHERE" not in words):
+        return None
+    return {following[1:-1] for (kind, value), (after, following) in zip(toks, toks[1:])
+            if kind == "word" and value.upper() == "GRAPH" and after == "iri"}
+
+
+def _form(query: str) -> str | None:
+    """The query's form (SELECT, ASK, CONSTRUCT, DESCRIBE), or the update keyword it starts with."""
+    return next((value.upper() for kind, value in tokens(query)
+                 if kind == "word" and value.upper() in {*QUERY_FORMS, *UPDATE_KEYWORDS}), None)
+
+
+# Virtuoso turns an INSERT DATA into SQL text and refuses more than 10,000 lines of it (SP031): about
+# 1,500 triples of the shipped KB (measured, Virtuoso 7.2.5 with its default MaxQueryCostEstimationTime).
+LOAD_CHUNK = 500
+# The quad written last by a load: the vocabulary's provenance, which every claimkb KB holds.
+LOADED = ox.Quad(ox.NamedNode(str(VOCABULARY_GRAPH)), ox.NamedNode(str(RDF.type)), ox.NamedNode(str(PROV.Entity)),
+                 ox.NamedNode(str(PROVENANCE_GRAPH)))
+
+
+def _insert_data(quads: list[ox.Quad]) -> str:
+    """One INSERT DATA of ``quads`` (those of the default graph into the current view)."""
+    graphs: dict = {}
+    for quad in quads:
+        graphs.setdefault(quad.graph_name, []).append(f"{quad.subject} {quad.predicate} {quad.object} .")
+    parts = ["\n".join(triples) if isinstance(name, ox.DefaultGraph)
+             else f"GRAPH {name} {{\n" + "\n".join(triples) + "\n}" for name, triples in graphs.items()]
+    return "INSERT DATA {\n" + "\n".join(parts) + "\n}"
 
 
 # CONSTRUCT answers: N-Triples first (the simplest to parse), then what servers that lack it write.

@@ -6,8 +6,8 @@ free local port over the directory's ``oxigraph/`` folder. A copy of the shipped
 then a fresh remote dataset holding the shipped KB, at the cost of one server start (0.42 s
 measured on the shared 2-core machine) per test that writes, which is cheaper and more faithful than clearing and reloading one shared
 server: two KBs that a test opens side by side stay two datasets, as they are on disk.
-``virtuoso``: one Virtuoso server (``tests/backends/virtuoso.py``); each data directory gets the
-dataset cleared and reloaded from the directory's own template when it is first opened.
+``virtuoso``: a Virtuoso server per data directory in use (``tests/backends/virtuoso.py``), emptied and
+reused by the next directory once the first is let go, and loaded with the directory's own template.
 
 Tests and fixtures reach a directory's store through :func:`remote_for` (in-process ``open_kb``) and
 :func:`env_for` (the ``CLAIMKB_SPARQL_*`` variables for a subprocess such as ``claimkb serve``).

@@ -2,10 +2,12 @@
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
+import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, XSD
 
 from kb.namespaces import BASE, CKB, SCHEMA
+from tests import backends
 
 ARTICLE_TEXT = (Path(__file__).parents[2] / "kb/curation/sources/touslestops-sora-article.txt").read_text("utf-8")
 
@@ -61,6 +63,8 @@ def test_q3_openai_replies_to_the_artists_claim_by_claim(shipped_kb):
     assert {str(r["replierName"]) for r in rows} == {"OpenAI"}
 
 
+@pytest.mark.skipif(backends.BACKEND == "virtuoso", reason="Virtuoso 7.2 subtracts two xsd:dateTime values "
+                    "into seconds (an xsd:integer), not an xsd:dayTimeDuration")
 def test_q4_the_space_was_taken_down_by_openai_about_three_hours_after_it_went_live(shipped_kb):
     rows = ask(shipped_kb, 4)
     assert len(rows) == 1
@@ -103,6 +107,8 @@ def test_q7_each_agents_claims_ordered_by_time(shipped_kb):
     assert all(str(r["when"]) == "2024-11-26" for r in openai)
 
 
+@pytest.mark.skipif(backends.BACKEND == "virtuoso", reason="Virtuoso 7.2's NOW() has no timezone and "
+                    "compares as earlier than a UTC time seconds before it (the query's default ?asOf)")
 def test_q8_verdict_as_of_a_date_and_who_changed_it_since(kb):
     slug = "leak-sparked-online-art-movement"
     [before] = ask(kb, 8, claim=claim(slug))

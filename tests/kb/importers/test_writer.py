@@ -61,7 +61,7 @@ def test_an_import_in_batches_writes_what_one_batch_writes(empty_kb, liar_sample
 
 
 def test_the_n_quads_of_a_change_are_what_its_sparql_update_inserts(liar_sample, tmp_path):
-    """kb.importers.common.nquads writes N-Quads lines itself: the same quads as Change.as_update, for
+    """Change.as_nquads writes N-Quads lines itself: the same quads as Change.as_update, for
     texts with line breaks, quotes and accents, language tags and datatypes."""
     from kb.changes import Change, now_literal
     from kb.connect import open_kb
@@ -74,7 +74,7 @@ def test_the_n_quads_of_a_change_are_what_its_sparql_update_inserts(liar_sample,
     everything = "SELECT ?g ?s ?p ?o WHERE { { GRAPH ?g { ?s ?p ?o } } UNION { ?s ?p ?o } }"
     found = []
     for name, write in (("update", lambda kb: kb.store.update(change.as_update())),
-                        ("nquads", lambda kb: kb.store.load(common.nquads(change), "nq"))):
+                        ("nquads", lambda kb: kb.store.load(change.as_nquads(), "nq"))):
         kb = open_kb(tmp_path / name, load=False)
         try:
             write(kb)

@@ -5,6 +5,7 @@ from rdflib.plugins.stores.sparqlstore import SPARQLStore
 from SPARQLWrapper import GET, JSON, POST, POSTDIRECTLY, TURTLE, XML, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
 
+from tests import backends
 from tests.web.sparql.conftest import CLAIMS, COUNT_CLAIMS
 
 OPENAI = URIRef("https://w3id.org/claimkb/agent/openai")
@@ -47,6 +48,8 @@ def test_sparqlwrapper_ask(server):
     assert client.query().convert()["boolean"] is True
 
 
+@pytest.mark.skipif(backends.BACKEND == "virtuoso", reason="Virtuoso 7.2's syntax errors name a line, "
+                    "not a line:column position, and say 'syntax error at', not 'expected'")
 def test_sparqlwrapper_reports_a_malformed_query(server):
     client = SPARQLWrapper(server.sparql)
     client.setQuery("SELECT * WHERE { ?s ?p }")

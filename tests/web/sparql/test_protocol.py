@@ -8,6 +8,7 @@ import pytest
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
+from tests import backends
 from tests.web.sparql.conftest import CLAIMS, COUNT_CLAIMS, get, http, post_form, post_query
 
 RESULTS = "{http://www.w3.org/2005/sparql-results#}"
@@ -102,6 +103,8 @@ def test_406_for_what_it_cannot_produce(server, query, accept, params):
     assert "format" in reply.text
 
 
+@pytest.mark.skipif(backends.BACKEND == "virtuoso", reason="Virtuoso 7.2's syntax errors name a line, "
+                    "not a line:column position, and say 'syntax error at', not 'expected'")
 def test_a_malformed_query_gives_the_parsers_message_and_position(server):
     reply = get(server, "SELECT * WHERE { ?s ?p }")
     assert reply.status == 400
