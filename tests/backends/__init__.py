@@ -101,6 +101,10 @@ EMBEDDED_ONLY = {
         "the embedded endpoint kills its query worker; a remote server applies its own time limit",
     "tests/web/sparql/test_limits.py::test_the_workers_stop_with_the_server":
         "query worker processes run on the embedded store only",
+    "tests/web/sparql/test_direct.py::test_the_worker_reports_its_cpu_time":
+        "query worker processes run on the embedded store only",
+    "tests/web/sparql/test_appended_limit.py::test_rows_of_a_query_without_a_limit_are_not_written_in_python":
+        "query worker processes (and their Server-Timing) run on the embedded store only",
 }
 
 

@@ -128,7 +128,9 @@ def _running(pid: int) -> bool:
 @pytest.mark.parametrize("format", ["json", "xml", "csv", "tsv"])
 def test_rows_written_by_oxigraph_and_by_the_row_limit_path_are_the_same_answer(server, format):
     """A query whose own LIMIT keeps it under the row limit is written by pyoxigraph's serializer; one
-    without is counted and written row by row. Both must give the same results in every format."""
+    without runs with the row limit's LIMIT appended, its rows counted and cut before pyoxigraph writes
+    them (test_appended_limit.py compares that with the row-by-row path). Both must give the same
+    results in every format."""
     import pyoxigraph as ox
     query = ("SELECT ?claim ?text ?start WHERE { ?claim <http://schema.org/text> ?text . "
              "OPTIONAL { ?a <http://www.w3.org/ns/oa#hasBody> ?claim ; <http://www.w3.org/ns/oa#hasTarget> ?t . "
