@@ -11,8 +11,13 @@ from kb.importers import common, liar
 from kb.knowledgebase import SYSTEM_AGENT
 from kb.namespaces import SCHEMA
 from kb.sparql import InvalidTerm
+from kb.store import QuerySyntaxError
+from tests import backends
 
 
+@pytest.mark.skipif(backends.BACKEND == "virtuoso", reason="Virtuoso takes a language subtag of more than eight "
+                    "letters, which this test relies on to make a write fail; and it applies a request's operations "
+                    "one by one, so a batch is not written all or nothing there (docs/deploy.md)")
 def test_a_failed_commit_stops_the_import_before_the_next_batch(empty_kb, liar_sample):
     records, shared = liar.records(liar.read(liar_sample))
     # A claim text whose language tag rdflib and the shapes accept and the store refuses (a subtag of
@@ -21,7 +26,8 @@ def test_a_failed_commit_stops_the_import_before_the_next_batch(empty_kb, liar_s
     for triple in list(claim.triples((None, SCHEMA.text, None))):
         claim._triples.pop(triple)
         claim.add((triple[0], SCHEMA.text, Literal(str(triple[2]), lang="en-abcdefghij")))
-    with pytest.raises(InvalidTerm):
+    # Refused by Oxigraph's term check (embedded) or by the SPARQL server's parser (remote: a 400).
+    with pytest.raises((InvalidTerm, QuerySyntaxError)):
         common.run(empty_kb, records, shared, SYSTEM_AGENT, batch_size=10, progress=False, jobs=1)
     present = common.existing_graphs(empty_kb, [name for record in records for name in record.units])
     assert all(name in present for record in records[:20] for name in record.units)
