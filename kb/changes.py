@@ -15,8 +15,30 @@ from kb.embargo import EMBARGOED_PROVENANCE, PUBLIC_VIEW, is_embargoed
 from kb.namespaces import PROVENANCE_GRAPH
 
 
-def _triples(graph) -> str:
-    return "\n".join(f"    {s.n3()} {p.n3()} {o.n3()} ." for s, p, o in graph)
+# Virtuoso 7.2 refuses an INSERT template compiled to more than 10,000 lines of SQL (SP031): the public
+# view's insert of the 60 LIAR records of the tests failed at 1,760 triples and passed at 1,000. So every
+# operation that carries triples holds at most this many (the size of RemoteStore.load's requests, which
+# Virtuoso takes as INSERT DATA), in the one request; a store that must cut a large request cuts it
+# between operations (RemoteStore.update: a 6.3 MB request ran Virtuoso's parser out of memory, SP030).
+OPERATION_TRIPLES = 500
+
+
+def _parts(graph) -> list[str]:
+    """``graph``'s triples as text, in parts of at most ``OPERATION_TRIPLES``."""
+    lines = [f"    {s.n3()} {p.n3()} {o.n3()} ." for s, p, o in graph]
+    return ["\n".join(lines[start:start + OPERATION_TRIPLES]) for start in range(0, len(lines), OPERATION_TRIPLES)]
+
+
+class Update(str):
+    """The text of one SPARQL Update request (its operations joined by ``;``) that keeps the list of its
+    ``operations``: a store that cannot take a large request whole (Virtuoso, ``RemoteStore.update``)
+    sends them in several, in order."""
+    operations: tuple[str, ...]
+
+    def __new__(cls, operations: list[str]):
+        update = super().__new__(cls, " ;\n".join(operations))
+        update.operations = tuple(operations)
+        return update
 
 
 @dataclass
@@ -107,17 +129,18 @@ class Change:
                     lines.append(triple + " .\n")
         return "".join(lines).encode("utf-8")
 
-    def as_update(self) -> str:
+    def as_update(self) -> "Update":
         """The SPARQL Update request of this change (operations in order, one request).
 
         INSERT DATA carries data, not query structure: each term is serialised by rdflib's ``n3()``
         (IRIs validated, literals escaped), so no value can alter the request. One request keeps the
         unit, its view copy, its provenance, the retirement and the public view of a remote store in one
-        transaction, on the embedded store and on a remote endpoint alike; the retirements themselves
-        are fixed ``.ru`` with bindings.
+        transaction, on the embedded store and on a remote endpoint alike (not on Virtuoso, which applies
+        each operation on its own, and gets a large change in several requests: docs/deploy.md); the
+        retirements themselves are fixed ``.ru`` with bindings.
         """
-        operations = [f"INSERT DATA {{ GRAPH {name.n3()} {{\n{_triples(graph)}\n}} }}"
-                      for name, graph in self.provenance_graphs().items()]
+        operations = [f"INSERT DATA {{ GRAPH {name.n3()} {{\n{part}\n}} }}"
+                      for name, graph in self.provenance_graphs().items() for part in _parts(graph)]
         operations += self._retirements()
         for old in self.retired:
             operations.append(sparql.bind_values(sparql.text("write/retire"), {"old": old}))
@@ -125,11 +148,13 @@ class Change:
         # request's own uncommitted writes, which costs more the more there are (a unit of 30 triples:
         # 1.8 ms for the request; with the public view's operations after its inserts, 78-80 ms).
         operations += self._in_public_view()
-        for name, graph in self.units.items():
-            operations.append(f"INSERT DATA {{ GRAPH {name.n3()} {{\n{_triples(graph)}\n}} }}")
         if self.current_view and self.units:
-            operations.append(f"INSERT DATA {{\n{_triples(self.view_triples())}\n}}")
-        return " ;\n".join(operations)
+            operations += [f"INSERT DATA {{\n{part}\n}}" for part in _parts(self.view_triples())]
+        # The units last: where a store sends a large change in parts (Virtuoso, kb/store/remote.py), a unit
+        # graph that exists was written with its view copy and its provenance (what an import checks).
+        for name, graph in self.units.items():
+            operations += [f"INSERT DATA {{ GRAPH {name.n3()} {{\n{part}\n}} }}" for part in _parts(graph)]
+        return Update(operations)
 
     def _in_public_view(self) -> list[str]:
         """The same change in the public view that a remote store keeps for researchers (``kb.embargo``),
@@ -146,8 +171,12 @@ class Change:
                 public += graph
         if self.current_view and len(public):
             view = PUBLIC_VIEW.n3()
-            operations.append(f"INSERT {{ GRAPH {view} {{\n{_triples(public)}\n}} }}\n"
-                              f"WHERE {{ FILTER EXISTS {{ GRAPH {view} {{ ?s ?p ?o }} }} }}")
+            # "Is there a view?" as a one-row sub-select, not FILTER EXISTS: Virtuoso 7.2 ignores a WHERE
+            # that is only a FILTER EXISTS and inserts anyway, which would start a view of these units
+            # alone where there is none, and keep_public_view would then never build the whole one.
+            operations += [f"INSERT {{ GRAPH {view} {{\n{part}\n}} }}\n"
+                           f"WHERE {{ {{ SELECT ?any WHERE {{ GRAPH {view} {{ ?any ?p ?o }} }} LIMIT 1 }} }}"
+                           for part in _parts(public)]
         return operations
 
 

@@ -12,27 +12,74 @@ import time
 
 import pyoxigraph as ox
 
-from kb import embargo
+from kb import embargo, endpoint_scan
 from kb.endpoint_pool import QueryTimeout
 from kb.endpoint_results import FORMATS, write_boolean, write_graph, write_select
-from kb.store import StoreError, StoreTimeout
+from kb.store import QuerySyntaxError, StoreError, StoreTimeout
 
-ACCEPT = ("application/sparql-results+json, application/n-triples;q=0.9, text/turtle;q=0.8, "
-          "application/rdf+xml;q=0.5")
+# By the query's form: given results and graph types both, Virtuoso answers a CONSTRUCT or a DESCRIBE
+# "not acceptable" (or as results, failing halfway: SR606). Both only when the form cannot be told.
+ACCEPT = {"select": "application/sparql-results+json",
+          "graph": "application/n-triples, text/turtle;q=0.8, application/rdf+xml;q=0.5",
+          None: "application/sparql-results+json, application/n-triples;q=0.9, text/turtle;q=0.8, "
+                "application/rdf+xml;q=0.5"}
 
 
 def run(store, request, job: dict, seconds: float) -> tuple:
-    """``("ok", info, body)`` or ``("error", "not-acceptable", kind)``, as a query worker answers."""
+    """``("ok", info, body)`` or ``("error", "not-acceptable" or "syntax", message)``, as a query worker
+    answers."""
     started = time.perf_counter()
+    reading = endpoint_scan.read(request.text)
+    # Escapes decoded as a SPARQL parser does first, so that none spells a keyword checked here.
+    text = endpoint_scan._CODEPOINT.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), request.text)
+    if any(kind == "word" and value.upper() == "DEFINE" for kind, value in endpoint_scan.tokens(text)):
+        # Not SPARQL, but Virtuoso's pragmas ("define input:default-graph-uri <...>"), which would choose
+        # the dataset: refused, as Oxigraph's parser would refuse them.
+        return ("error", "syntax", "DEFINE is not SPARQL: this endpoint takes SPARQL 1.1 queries only")
     params = embargo.public_dataset(store, request.text, request.default_graphs, request.named_graphs)
+    text = _without_dataset(text)
+    # A SELECT without a LIMIT of its own: a server that computes the whole answer before it sends any
+    # (Virtuoso) would go on to its time limit; one row over the limit says that rows were left out. On a
+    # line of its own (after any comment), as the embedded store's workers do.
+    limited = text + f"\nLIMIT {job['row_limit'] + 1}\n" if job.get("limit_appendable") else text
     try:
-        with store.stream(request.text, ACCEPT, params, seconds) as response:
-            answer = _read(response, job)
+        try:
+            answer = _ask(store, limited, reading.kind, params, seconds, job)
+        except QuerySyntaxError:
+            if limited is text:
+                raise
+            # The text did not take the LIMIT after all: run it as it came (its own error says why).
+            answer = _ask(store, text, reading.kind, params, seconds, job)
     except StoreTimeout:
         raise QueryTimeout(seconds) from None
     if answer[0] == "ok":
         answer[1]["seconds"] = time.perf_counter() - started
     return answer
+
+
+def _ask(store, text: str, kind: str | None, params: dict, seconds: float, job: dict) -> tuple:
+    with store.stream(text, ACCEPT[kind], params, seconds) as response:
+        return _read(response, job)
+
+
+def _without_dataset(text: str) -> str:
+    """``text`` (its ``\\u`` escapes already decoded, as a SPARQL parser does first: none spells a FROM)
+    without its ``FROM`` and ``FROM NAMED`` clauses, which :func:`kb.embargo.public_dataset` has turned
+    into the request's dataset (the public graphs among them): Virtuoso adds the graphs that the text names
+    to those of the request instead of taking the request's alone, as the SPARQL Protocol says, and would
+    read a draft's graph named in a FROM."""
+    tokens = [m for m in endpoint_scan._TOKEN.finditer(text) if m.lastgroup != "comment"]
+    cut, at = [], 0
+    while at < len(tokens):
+        if tokens[at].lastgroup == "word" and tokens[at].group().upper() == "FROM":
+            named = at + 1 < len(tokens) and tokens[at + 1].group().upper() == "NAMED"
+            last = min(at + (2 if named else 1), len(tokens) - 1)  # the graph's IRI or prefixed name
+            cut.append((tokens[at].start(), tokens[last].end()))
+            at = last
+        at += 1
+    for start, end in reversed(cut):
+        text = text[:start] + " " + text[end:]
+    return text
 
 
 def _read(response, job: dict) -> tuple:

@@ -55,6 +55,7 @@ CaseMode = 2
 DirsAllowed = ., {db}
 NumberOfBuffers = 10000
 MaxDirtyBuffers = 6000
+MaxSortedTopRows = 100000
 
 [HTTPServer]
 ServerPort = 127.0.0.1:{http}

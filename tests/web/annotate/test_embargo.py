@@ -91,6 +91,10 @@ def unreachable(reader, units: list[str], review: str):
                                headers=SELECT_JSON)
             assert reply.status == 200, (query, params, reply)
             assert reply.json()["results"]["bindings"] == [], (query, params)
+        # Virtuoso's pragma, which would choose the dataset: not a SPARQL query, refused on every store
+        pragma = f"define input:default-graph-uri <{unit}> SELECT * WHERE {{ ?s ?p ?o }}"
+        reply = reader.get("/sparql?" + urllib.parse.urlencode({"query": pragma}), headers=SELECT_JSON)
+        assert reply.status == 400, reply
         dump = reader.get("/dumps/claimkb.nq").text
         assert not [line for line in dump.splitlines() if line.startswith(f"<{unit}> ")], unit
 

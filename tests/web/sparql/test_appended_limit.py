@@ -10,7 +10,11 @@ import pyoxigraph as ox
 import pytest
 
 from kb.endpoint_scan import read
+from tests import backends
 from tests.web.sparql.conftest import get, start_server, stop_server
+
+ON_VIRTUOSO = pytest.mark.skipif(backends.BACKEND == "virtuoso", reason="the row-by-row form of each query ends in "
+                                 "VALUES ?unused { UNDEF }, which Virtuoso refuses (SQ200: no column unused)")
 
 ROW_LIMIT = 10
 SCHEMA = "PREFIX schema: <http://schema.org/>\n"
@@ -67,6 +71,7 @@ def _rows(reply, format: str) -> list[tuple]:
             for solution in ox.parse_query_results(reply.body, format=FORMATS[format])]
 
 
+@ON_VIRTUOSO
 @pytest.mark.parametrize("format", FORMATS)
 @pytest.mark.parametrize("name", QUERIES)
 def test_an_answer_written_by_oxigraph_is_the_row_by_row_answer(server, small, name, format):

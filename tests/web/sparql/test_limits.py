@@ -7,6 +7,7 @@ import time
 import pytest
 from rdflib import Graph
 
+from tests import backends
 from tests.conftest import run_cli
 from tests.kb.test_cli import GOOD
 from tests.web.sparql.conftest import (CLAIMS, COUNT_CLAIMS, children, count_claims, cpu_seconds, get,
@@ -87,6 +88,8 @@ def test_an_answer_within_the_row_limit_says_it_is_whole(server):
     assert len(reply.json()["results"]["bindings"]) == 10_000
 
 
+@pytest.mark.skipif(backends.BACKEND == "virtuoso", reason="Virtuoso computes a CONSTRUCT's whole answer before it "
+                    "sends any (no LIMIT can stand for the row limit of triples): this one meets the time limit first")
 def test_the_row_limit_applies_to_graphs(server):
     reply = get(server, "CONSTRUCT { ?s <http://example.org/to> ?o } WHERE { ?s ?p ?x . ?y ?q ?o }",
                 {"Accept": "application/n-triples"})

@@ -3,6 +3,9 @@ import re
 import urllib.parse
 from html import unescape
 
+import pytest
+
+from tests import backends
 from tests.web.sparql.conftest import get
 
 BROWSER = {"Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"}
@@ -57,6 +60,8 @@ def test_a_truncated_answer_says_so_on_the_page(server):
     assert "Truncated" in page and "10000 rows" in page
 
 
+@pytest.mark.skipif(backends.BACKEND == "virtuoso", reason="the message is the store's parser's, and Virtuoso's "
+                    "does not say what it expected")
 def test_an_error_is_shown_on_the_page_with_its_status(server):
     reply = get(server, "SELECT * WHERE { ?s ?p }", BROWSER)
     assert reply.status == 400
