@@ -31,13 +31,13 @@ def run(store, request, job: dict, seconds: float) -> tuple:
     started = time.perf_counter()
     reading = endpoint_scan.read(request.text)
     # Escapes decoded as a SPARQL parser does first, so that none spells a keyword checked here.
-    text = endpoint_scan._CODEPOINT.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), request.text)
+    text = endpoint_scan.decoded(request.text)
     if any(kind == "word" and value.upper() == "DEFINE" for kind, value in endpoint_scan.tokens(text)):
         # Not SPARQL, but Virtuoso's pragmas ("define input:default-graph-uri <...>"), which would choose
         # the dataset: refused, as Oxigraph's parser would refuse them.
         return ("error", "syntax", "DEFINE is not SPARQL: this endpoint takes SPARQL 1.1 queries only")
     params = embargo.public_dataset(store, request.text, request.default_graphs, request.named_graphs)
-    text = _without_dataset(text)
+    text = endpoint_scan.without_dataset(text)
     # A SELECT without a LIMIT of its own: a server that computes the whole answer before it sends any
     # (Virtuoso) would go on to its time limit; one row over the limit says that rows were left out. On a
     # line of its own (after any comment), as the embedded store's workers do.
@@ -60,26 +60,6 @@ def run(store, request, job: dict, seconds: float) -> tuple:
 def _ask(store, text: str, kind: str | None, params: dict, seconds: float, job: dict) -> tuple:
     with store.stream(text, ACCEPT[kind], params, seconds) as response:
         return _read(response, job)
-
-
-def _without_dataset(text: str) -> str:
-    """``text`` (its ``\\u`` escapes already decoded, as a SPARQL parser does first: none spells a FROM)
-    without its ``FROM`` and ``FROM NAMED`` clauses, which :func:`kb.embargo.public_dataset` has turned
-    into the request's dataset (the public graphs among them): Virtuoso adds the graphs that the text names
-    to those of the request instead of taking the request's alone, as the SPARQL Protocol says, and would
-    read a draft's graph named in a FROM."""
-    tokens = [m for m in endpoint_scan._TOKEN.finditer(text) if m.lastgroup != "comment"]
-    cut, at = [], 0
-    while at < len(tokens):
-        if tokens[at].lastgroup == "word" and tokens[at].group().upper() == "FROM":
-            named = at + 1 < len(tokens) and tokens[at + 1].group().upper() == "NAMED"
-            last = min(at + (2 if named else 1), len(tokens) - 1)  # the graph's IRI or prefixed name
-            cut.append((tokens[at].start(), tokens[last].end()))
-            at = last
-        at += 1
-    for start, end in reversed(cut):
-        text = text[:start] + " " + text[end:]
-    return text
 
 
 def _read(response, job: dict) -> tuple:

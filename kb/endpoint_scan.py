@@ -66,12 +66,37 @@ def tokens(text: str) -> list[tuple[str, str]]:
     return [(m.lastgroup, m.group()) for m in _TOKEN.finditer(text) if m.lastgroup != "comment"]
 
 
+def decoded(text: str) -> str:
+    """``text`` with its ``\\u``/``\\U`` escapes decoded, as a SPARQL parser does before anything else."""
+    return _CODEPOINT.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), text)
+
+
+def without_dataset(text: str) -> str:
+    """``text`` (its ``\\u`` escapes already decoded, as a SPARQL parser does first: none spells a FROM)
+    without its ``FROM`` and ``FROM NAMED`` clauses, which :func:`kb.embargo.public_dataset` has turned
+    into the request's dataset (the public graphs among them): Virtuoso adds the graphs that the text names
+    to those of the request instead of taking the request's alone, as the SPARQL Protocol says, and would
+    read a draft's graph named in a FROM."""
+    tokens = [m for m in _TOKEN.finditer(text) if m.lastgroup != "comment"]
+    cut, at = [], 0
+    while at < len(tokens):
+        if tokens[at].lastgroup == "word" and tokens[at].group().upper() == "FROM":
+            named = at + 1 < len(tokens) and tokens[at + 1].group().upper() == "NAMED"
+            last = min(at + (2 if named else 1), len(tokens) - 1)  # the graph's IRI or prefixed name
+            cut.append((tokens[at].start(), tokens[last].end()))
+            at = last
+        at += 1
+    for start, end in reversed(cut):
+        text = text[:start] + " " + text[end:]
+    return text
+
+
 def read(text: str) -> Reading:
     """Read ``text``; raise :class:`UpdateRefused` or :class:`RemoteRefused` for what must not run."""
     # SPARQL allows \\u escapes anywhere in the text; read the decoded text too, so none hides a keyword.
     variants = [text]
     if "\\u" in text or "\\U" in text:
-        variants.append(_CODEPOINT.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), text))
+        variants.append(decoded(text))
     readings = [_read(tokens(variant)) for variant in variants]  # each raises what it refuses
     if any(reading.limit != readings[0].limit for reading in readings):
         readings[0].limit = None  # an escape changes the structure: no LIMIT to trust
