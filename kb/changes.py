@@ -105,6 +105,11 @@ class Change:
     def as_nquads(self) -> bytes:
         """The quads a change inserts (its units, their copy in the current view, the provenance), as
         N-Quads: what :meth:`as_update` inserts, for a bulk load."""
+        return b"".join(self.nquads_parts())
+
+    def nquads_parts(self) -> tuple[bytes, bytes]:
+        """:meth:`as_nquads` in two parts: the provenance and the units, then their copy in the current view
+        (the order :meth:`kb.store.EmbeddedStore.bulk_add` needs to take back a part loaded)."""
         cache: dict = {}
 
         def term(t):
@@ -115,19 +120,19 @@ class Change:
                 found = cache[t] = str(sparql.to_oxigraph(t))
             return found
 
-        lines = []
+        named, view = [], []
         for name, graph in self.provenance_graphs().items():  # an unpublished unit's apart (kb/embargo.py)
             end = f" {term(name)} .\n"
             for s, p, o in graph:
-                lines.append(f"{term(s)} {term(p)} {term(o)}{end}")
+                named.append(f"{term(s)} {term(p)} {term(o)}{end}")
         for name, graph in self.units.items():
             end = f" {term(name)} .\n"
             for s, p, o in graph:
                 triple = f"{term(s)} {term(p)} {term(o)}"
-                lines.append(triple + end)
+                named.append(triple + end)
                 if self.current_view:
-                    lines.append(triple + " .\n")
-        return "".join(lines).encode("utf-8")
+                    view.append(triple + " .\n")
+        return "".join(named).encode("utf-8"), "".join(view).encode("utf-8")
 
     def as_update(self) -> "Update":
         """The SPARQL Update request of this change (operations in order, one request).

@@ -7,7 +7,7 @@ others written); 2 usage or environment error.
 import sys
 from pathlib import Path
 
-from kb.importers.common import DEFAULT_BATCH, InputError
+from kb.importers.common import BULK_BATCH, UPDATE_BATCH, InputError
 from kb.knowledgebase import SYSTEM_AGENT
 from kb.namespaces import BASE
 
@@ -39,7 +39,8 @@ def _options():
     options = __import__("argparse").ArgumentParser(add_help=False)
     options.add_argument("--agent", help="slug of the agent the units are attributed to "
                                          "(default: the claimkb system agent)")
-    options.add_argument("--batch", type=int, default=DEFAULT_BATCH, help=f"records per batch ({DEFAULT_BATCH})")
+    options.add_argument("--batch", type=int, default=None,
+                         help=f"records per batch ({BULK_BATCH} on the embedded store, {UPDATE_BATCH} on a remote one)")
     options.add_argument("--jobs", type=int, help="validation processes (default: one per core, up to 4)")
     options.add_argument("--quiet", action="store_true", help="no progress bar")
     return options
@@ -48,7 +49,7 @@ def _options():
 def cmd_import(kb, args) -> int:
     from kb.importers import claimreview, csv, liar
     agent = BASE[f"agent/{args.agent}"] if args.agent else SYSTEM_AGENT
-    options = {"batch_size": max(1, args.batch), "progress": not args.quiet, "jobs": args.jobs}
+    options = {"batch_size": max(1, args.batch) if args.batch else None, "progress": not args.quiet, "jobs": args.jobs}
     try:
         if args.kind == "liar":
             report, what = liar.load(kb, Path(args.directory), agent, **options), args.directory

@@ -41,6 +41,9 @@ def open_kb(directory: Path, *, remote: dict | None = None, load: bool = True) -
     else:
         try:
             store = EmbeddedStore(directory / "oxigraph")
+            if store.recovered:
+                print(f"claimkb: an import batch was cut off before it was written whole; its {store.recovered} "
+                      "graphs were taken out again. Run the import again to add them", file=sys.stderr)
         except StoreLocked:
             store = _through_server(directory)
     kb = KnowledgeBase(store)

@@ -99,4 +99,4 @@ def seed_nquads(records: list[Record], shared: common.SharedUnits) -> bytes:
     units = common._units_of(records, shared, set())
     change = Change(units=units)
     change.attribute(SYSTEM_AGENT, now_literal())
-    return common.nquads(change)
+    return change.as_nquads()

@@ -22,12 +22,13 @@ from pathlib import Path
 from benchmarks import report
 from benchmarks.scaling.generated import generate, seed_nquads
 from benchmarks.scaling.writes import bare_bulk_load, quads_in
+from kb.changes import Change
 from kb.connect import open_kb
 from kb.importers import common, validation
 from kb.knowledgebase import SYSTEM_AGENT
 
 PHASES = {"validate": [(validation, "fast_check"), (validation, "check_batch")], "write": [(common, "_commit")],
-          "nquads": [(common, "nquads")]}
+          "nquads": [(Change, "nquads_parts")]}
 
 
 @contextmanager

@@ -14,8 +14,10 @@ it needs (an agent, a document, a topic: created once, by the first record that 
    parts of the batch validated in parallel processes); a record whose units break a shape is skipped, with the
    shape's message and its place in the input (``file:line``); so is every record that needs a shared
    unit that broke one; what is left is validated again unless it refers to nothing taken out;
-3. what is left of the batch is committed as one transaction: a batch is written whole or not at all
-   (in a thread, while the next batch is validated: :mod:`kb.importers.writer`).
+3. what is left of the batch is written whole or not at all (in a thread, while the next batch is
+   validated: :mod:`kb.importers.writer`): on the embedded store, which the importing process holds
+   alone, bulk-loaded and taken back if the load fails or the process dies during it
+   (``EmbeddedStore.bulk_add``); on a remote store (or through a running server), as one SPARQL Update.
 
 Input that cannot be read at all (bad encoding, malformed JSON, an unknown rating) is an
 :class:`InputError` raised before anything is written: the store is unchanged.
@@ -35,7 +37,11 @@ from kb.changes import Change, now_literal
 from kb.importers.writer import Writer
 from kb.namespaces import BASE, VOCABULARY_GRAPH
 
-DEFAULT_BATCH = 500
+# Records per batch. On the embedded store a batch is bulk-loaded (EmbeddedStore.bulk_add), and RocksDB
+# then merges each load's files with the store's: the fewer loads the better (at 1,000,000 quads, batches
+# of 500 records cost 45.6 s of CPU, of 4,000 records 32.3 s; BENCHMARKS.md, "Import"). On a remote
+# store a batch is one SPARQL Update request, kept to a size that servers take.
+BULK_BATCH, UPDATE_BATCH = 4000, 500
 
 
 class InputError(Exception):
@@ -194,13 +200,15 @@ def batches(records: Iterable[Record], size: int) -> Iterator[list[Record]]:
 
 
 def run(kb, records: Iterable[Record], shared: SharedUnits, agent: URIRef, *, total: int | None = None,
-        batch_size: int = DEFAULT_BATCH, progress: bool = True, label: str = "import",
+        batch_size: int | None = None, progress: bool = True, label: str = "import",
         derived_from: URIRef | None = None, report: Report | None = None, jobs: int | None = None) -> Report:
     """Load ``records`` in validated batches (see the module's docstring); returns the report.
+    ``batch_size`` records per batch (default: :data:`BULK_BATCH` or :data:`UPDATE_BATCH`, by the store);
     ``jobs`` validation processes (default: one per core, up to 4, for imports of more than two batches)."""
     from tqdm import tqdm
     from kb.importers import validation
     report = report or Report()
+    batch_size = batch_size or (BULK_BATCH if hasattr(kb.store, "bulk_add") else UPDATE_BATCH)
     state = _State(shared, agent, report, derived_from)
     if jobs is None:
         jobs = validation.workers() if total is None or total > 2 * batch_size else 1
@@ -351,10 +359,11 @@ def _drop_refused(live, units, shared, violations, report, refused) -> list[Reco
 
 
 def _commit(kb, change: Change):
-    """One transaction: N-Quads through the embedded store's bulk path, else one SPARQL Update."""
+    """All or nothing: on the embedded store, held by this process alone, a bulk load taken back if it
+    fails (``EmbeddedStore.bulk_add``); on a remote one (or through a server), one SPARQL Update."""
     store = kb.store
-    if hasattr(store, "oxigraph"):
-        store.load(change.as_nquads(), "nq")
+    if hasattr(store, "bulk_add"):
+        store.bulk_add(change.nquads_parts(), list(change.units))
     else:
         store.update(change.as_update())
 

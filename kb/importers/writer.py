@@ -1,12 +1,13 @@
 """The commit of one import batch, in a thread, while the next batch is validated.
 
-Oxigraph's transactional write of a batch (``Store.extend``) costs about as much as validating it, and
-runs without Python's interpreter lock: in a thread of its own, it overlaps the next batch's validation.
+The write of a batch (a bulk load on the embedded store, ``EmbeddedStore.bulk_add``; one SPARQL Update on a
+remote one) runs without Python's interpreter lock: in a thread of its own, it overlaps the next batch's
+validation.
 What that validation reads of the store is then the store plus the batch being written, which
 :func:`kb.importers.validation.fast_check` reads from this writer (:attr:`Writer.pending`); any other
 reading of the store waits for the write first (:meth:`Writer.settle`).
 
-Each batch is still one transaction: written whole or not at all. At most one is being written; if it
+Each batch is still written whole or not at all. At most one is being written; if it
 fails, the error is raised before anything else is written, and the batch validated meanwhile is not.
 The KB's write lock is held from a batch's validation to the end of its commit, so no other write comes
 in between: over a stretch of :data:`STRETCH` batches, then released for other writers (the web app's).
