@@ -1,18 +1,36 @@
-"""``claimkb serve``: the app on a threaded WSGI server, announced in the data directory.
+"""``claimkb serve``: the app on waitress (a production WSGI server), announced in the data directory.
 
 ``server.json`` (mode 0600) tells the other ``claimkb`` commands where the server is and the token of
-its ``/_kb/`` endpoints, so that they work through it while it holds the store.
+its ``/_kb/`` endpoints, so that they work through it while it holds the store. Ctrl-C or SIGTERM stops
+the server: it removes ``server.json`` and closes the store.
 """
 import json
 import os
 import secrets
+import signal
 import sys
 from pathlib import Path
 
-from werkzeug.serving import make_server
+from waitress.server import create_server
 
 from kb.connect import server_file
+from kb.endpoint import settings_from
 from web import create_app
+
+# Threads that run requests, beyond one per SPARQL query worker. A request holds its thread while it
+# waits: for a query worker (up to the time limit), for the write lock (writes are checked one at a time),
+# for a remote store or the accounts database. 28 leave threads to pages, the API and simple queries while
+# runaway queries run out their limit or 20 writers queue for the lock (tests/reliability/test_load.py's
+# mix: with 12, reads waited behind writers). Waitress reads requests and writes answers without a thread
+# (a slow client holds a connection, not a thread); requests beyond the threads wait in its queue.
+# Werkzeug's dev server started a thread per connection, without bound.
+PAGE_THREADS = 28
+# Open connections, idle keep-alive ones included; more wait in the listen backlog, not refused.
+CONNECTION_LIMIT = 100
+# Seconds before a connection with no request in progress is closed (an idle keep-alive connection, a
+# client that stopped sending halfway): it gives its place back. A request being answered, however long
+# its query or its download, is never cut by this.
+CHANNEL_TIMEOUT = 30
 
 
 def serve(directory: Path, host: str = "127.0.0.1", port: int = 5000, remote: dict | None = None,
@@ -24,21 +42,41 @@ def serve(directory: Path, host: str = "127.0.0.1", port: int = 5000, remote: di
     claim_index = app.extensions["claimkb"].claim_index
     if claim_index is not None:
         claim_index.start()  # built in the background: until then SPARQL answers the claims index
-    server = make_server(host, port, app, threaded=True)
+    server = create_server(
+        app, host=host, port=port,
+        # One address family, as werkzeug's server chose it: "localhost" would otherwise be two sockets
+        # (::1 and 127.0.0.1), each on a port of its own when asked for port 0.
+        ipv4=":" not in host, ipv6=":" in host,
+        threads=settings_from(app.config)["SPARQL_WORKERS"] + PAGE_THREADS,
+        connection_limit=CONNECTION_LIMIT, channel_timeout=CHANNEL_TIMEOUT,
+        # Waitress reads a whole body before the app sees it, and refuses a larger one itself (a plain
+        # text 413, without the app's headers). Above the app's own limit, so that the app answers a body
+        # somewhat too large with its 413 and its message; far below waitress's 1 GiB default, which it
+        # would spool to disk before the app could refuse it.
+        max_request_body_size=2 * app.config["MAX_CONTENT_LENGTH"],
+        # No proxy is trusted: X-Forwarded-* and Forwarded headers from clients are dropped, not believed.
+        trusted_proxy=None, clear_untrusted_proxy_headers=True, url_scheme="http",
+        ident="")  # no Server header: the server and its version are nobody's business
     announcement = server_file(directory)
-    loopback = "127.0.0.1" if host in ("0.0.0.0", "::") else host
-    # Written whole, then renamed: whoever sees the file can read all of it.
-    partial = announcement.with_suffix(".json.tmp")
-    fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w") as out:
-        json.dump({"url": f"http://{loopback}:{server.server_port}", "token": token, "pid": os.getpid()}, out)
-    os.replace(partial, announcement)
-    print(f"claimkb: serving {directory} on http://{host}:{server.server_port}/ (Ctrl-C to stop)",
-          file=sys.stderr, flush=True)
+    # Where the other commands reach it: waitress's IPv6 socket takes no IPv4 (IPV6_V6ONLY).
+    loopback = {"0.0.0.0": "127.0.0.1", "::": "[::1]"}.get(host, f"[{host}]" if ":" in host else host)
+    # SIGTERM (kill, systemd, docker stop) stops the server as Ctrl-C does; by default it would end the
+    # process at once, leaving server.json behind and the store open.
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
     try:
-        server.serve_forever()
+        # Written whole, then renamed: whoever sees the file can read all of it.
+        partial = announcement.with_suffix(".json.tmp")
+        fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w") as out:
+            json.dump({"url": f"http://{loopback}:{server.effective_port}", "token": token, "pid": os.getpid()},
+                      out)
+        os.replace(partial, announcement)
+        print(f"claimkb: serving {directory} on http://{host}:{server.effective_port}/ (Ctrl-C to stop)",
+              file=sys.stderr, flush=True)
+        server.run()  # returns on Ctrl-C or SIGTERM, once the requests in progress ended (5 s at most)
     except KeyboardInterrupt:
         pass
     finally:
+        server.close()
         announcement.unlink(missing_ok=True)
         app.extensions["claimkb"].close()

@@ -3,6 +3,8 @@
     gunicorn --workers 4 'web.wsgi:app()'
     waitress-serve --threads 8 --call web.wsgi:app
 
+(``claimkb serve`` runs waitress itself, with the settings of ``web/serve.py``.)
+
 The data directory is ``CLAIMKB_STORE`` (default ``./var/store``): it holds the session key, and the
 accounts file unless ``CLAIMKB_ACCOUNTS_DB`` names a PostgreSQL database (several machines need one). The
 KB is the remote store of ``CLAIMKB_SPARQL_*`` when set; several worker processes need it, as the

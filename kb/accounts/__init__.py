@@ -130,7 +130,8 @@ class Accounts:
 
     @contextmanager
     def _transaction(self):
-        """One transaction on a fresh connection: committed at the end, rolled back on an error."""
+        """One transaction (on a new SQLite connection, or a pooled PostgreSQL one): committed at the end,
+        rolled back on an error."""
         try:
             with self.database.transaction() as db:
                 yield db

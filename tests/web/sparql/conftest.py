@@ -8,6 +8,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from dataclasses import dataclass
+from email.message import Message
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -33,7 +34,7 @@ class Server:
 @dataclass
 class Reply:
     status: int
-    headers: dict
+    headers: Message  # names case-insensitive, as in HTTP (waitress sends X-Sparql-Truncated)
     body: bytes
 
     @property
@@ -76,9 +77,9 @@ def http(url: str, method: str = "GET", data: bytes | str | None = None, headers
     request = urllib.request.Request(url, data=data, method=method, headers=headers or {})
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:
-            return Reply(response.status, dict(response.headers.items()), response.read())
+            return Reply(response.status, response.headers, response.read())
     except urllib.error.HTTPError as error:
-        return Reply(error.code, dict(error.headers.items()), error.read())
+        return Reply(error.code, error.headers, error.read())
 
 
 def get(server: Server, query: str | None = None, headers: dict | None = None, **params) -> Reply:
