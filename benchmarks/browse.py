@@ -17,7 +17,6 @@ the section "Page render" of BENCHMARKS.md. Run by hand: ``.venv/bin/python -m b
 at least N claims is measured as it is, without loading).
 """
 import argparse
-import os
 import platform
 import re
 import statistics
@@ -117,7 +116,7 @@ def grow(kb, claims: int) -> int:
     store = kb.store.oxigraph
     have = int(next(iter(store.query("SELECT (COUNT(*) AS ?n) WHERE { ?c a <http://schema.org/Claim> }")))[0].value)
     marked, publisher = template()
-    per_copy = marked.count(f"<http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://schema.org/Claim>")
+    per_copy = marked.count("<http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://schema.org/Claim>")
     copies = max(0, -(-(claims - have) // per_copy))
     agents = "".join(publisher.replace("agent/touslestops", f"agent/publisher-{k}")
                      .replace('"Touslestops"', f'"Publisher {k}"') for k in range(min(PUBLISHERS, copies)))

@@ -1,7 +1,7 @@
 """Query latency through the researchers' endpoint against the same query on a bare Oxigraph server.
 
 Both sides serve the same data over real HTTP: ``claimkb serve`` (as the embedded store is deployed:
-werkzeug's threaded server, a SPARQL client's query answered in front of Flask by ``web.sparql.direct``,
+waitress, a SPARQL client's query answered in front of Flask by ``web.sparql.direct``,
 run by a worker process on a checkpoint of the store, results written within the row limit)
 and ``oxigraph serve`` (the ``oxigraph`` package's server, no limits) on a RocksDB checkpoint of the
 same store. The KB is the shipped one grown with copies of its claims, reviews and anchored articles
@@ -361,10 +361,10 @@ def write(runs: list[dict], samples: int):
     averages = [a for run in runs for a in run.get("loadavg", [])]
     loadavg = f"{min(averages):.1f}-{max(averages):.1f} at the start and end of each size" if averages else "unknown"
     environment = (f"{platform.machine()}, Python {platform.python_version()}, pyoxigraph {version('pyoxigraph')}, "
-                   f"oxigraph server {version('oxigraph')}, Flask {version('flask')}, werkzeug {version('werkzeug')}")
+                   f"oxigraph server {version('oxigraph')}, Flask {version('flask')}, waitress {version('waitress')}")
     report.write_section("SPARQL endpoint", [
         f"`python -m benchmarks.endpoint`: the same queries over HTTP to `claimkb serve` (`/sparql` on "
-        f"werkzeug's threaded server, as the embedded store is deployed (docs/deploy.md): a SPARQL client's "
+        f"waitress, as the embedded store is deployed (docs/deploy.md): a SPARQL client's "
         f"query answered in front of Flask (`web/sparql/direct.py`), run by a worker process on a RocksDB "
         f"checkpoint of the store, row limit {limits['SPARQL_ROW_LIMIT']:,}, time limit raised to {TIME_LIMIT} s "
         f"with `--sparql-time-limit` so that the slowest queries finish) and to a bare `oxigraph serve` on a "
@@ -421,15 +421,14 @@ NOTES = [  # what the profiling of 2026-12-06 and 2026-11-25 found, on the same 
     "0.47 (0.60); COUNT of claims 2.72 + 0.98 -> 1.70 + 0.93 (1.00); page of 100 claims 2.71 + 10.25 -> "
     "1.98 + 10.31 (9.92); 10-disagreements 2.79 + 26.19 -> 2.12 + 25.79 (25.01). Wall clock p50: ASK 5.15 "
     "-> 3.02 ms (1.38), lookup 3.69 -> 2.39 ms (0.94).",
-    "- The WSGI server. docs/deploy.md serves the embedded store with `claimkb serve` (werkzeug's threaded "
-    "server), which is how this benchmark runs it; waitress and gunicorn are named there for a remote store "
-    "and several workers, and neither is in pyproject's extras. Installed outside the project's environment "
-    "for one measurement (waitress 3.0.2, `--threads 8`; gunicorn 27.0.1, `--workers 1 --threads 8`; both on "
-    "`web/wsgi.py`; 1,000 requests each, 99,802 quads, load 3.5-5), the web process's CPU per ASK with the "
-    "direct path: werkzeug 1.68 ms, waitress 1.03, gunicorn 1.31; before it, werkzeug 1.26 and waitress "
-    "1.30 (500 requests, load 1-2: Flask's work hid the server's). A WSGI app that only answers costs, per "
-    "request with a new connection: werkzeug 0.75 ms, waitress 0.53 (1,000 POSTs, load 4.2). The HTTP "
-    "server is now the largest part of the web process's CPU for a small query.",
+    "- The WSGI server. Until 2026-12-06 `claimkb serve` ran werkzeug's threaded server. Installed outside "
+    "the project's environment for one measurement (waitress 3.0.2, `--threads 8`; gunicorn 27.0.1, "
+    "`--workers 1 --threads 8`; both on `web/wsgi.py`; 1,000 requests each, 99,802 quads, load 3.5-5), the "
+    "web process's CPU per ASK with the direct path was: werkzeug 1.68 ms, waitress 1.03, gunicorn 1.31. "
+    "`claimkb serve` now runs waitress (web/serve.py): on the shipped KB, 2,000 ASK requests per run, the "
+    "server's CPU per request was 0.94-1.70 ms on werkzeug (7 runs) and 0.67-0.85 ms on waitress with a new "
+    "connection per request (5 runs; 0.55-0.64 ms with keep-alive, which werkzeug's server does not offer), "
+    "wall p50 1.4-3.8 ms and 0.87-1.21 ms (load 3-9; part of werkzeug's cost was its log line per request).",
     "- The worker against `oxigraph serve` at 1,000,000 quads. The same engine (pyoxigraph and the oxigraph "
     "server, 0.5.13, one Rust crate) with the same options: no union default graph on either side, and the "
     "worker passes a dataset only when the request names one (the benchmark names none); the same data and "
