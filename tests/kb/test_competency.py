@@ -114,7 +114,6 @@ def test_q8_verdict_as_of_a_date_and_who_changed_it_since(kb):
     [before] = ask(kb, 8, claim=claim(slug))
     assert before["verdict"] == CKB.Unproven and before["currentAtAsOf"].toPython() is True
     moment = datetime.now(timezone.utc).replace(microsecond=0)
-    editor = BASE["agent/claimkb-editorial-team"]
     revised = kb.graph(BASE[f"graph/review/{slug}"])
     rating = revised.value(BASE[f"review/{slug}"], SCHEMA.reviewRating)
     revised.set((rating, CKB.verdict, CKB.MostlyFalse))

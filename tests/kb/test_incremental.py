@@ -11,7 +11,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, XSD
 
 from kb import sparql
-from kb.namespaces import BASE, OA, SCHEMA
+from kb.namespaces import BASE, OA
 from kb.store import EmbeddedStore
 from kb.validation import validate
 

@@ -1,7 +1,6 @@
 """The facade on a remote SPARQL 1.1 endpoint: a real Oxigraph server on a free local port."""
 import pytest
 from rdflib import Graph, Literal
-from rdflib.namespace import RDF
 
 from kb.connect import open_kb
 from kb.knowledgebase import WriteRefused

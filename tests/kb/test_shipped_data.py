@@ -1,5 +1,4 @@
 """The shipped KB: generated from the curated file, faithful to the sources, every anchor exact."""
-from pathlib import Path
 
 import pytest
 from rdflib import Dataset, Literal, URIRef

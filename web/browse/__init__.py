@@ -10,7 +10,6 @@ write), ``index`` (claims index: facets, search, sort, pages), ``claims`` (claim
 readers' messages added since ``web/i18n.py``).
 """
 from flask import Blueprint, g, request
-from markupsafe import Markup
 
 from web import i18n
 

@@ -9,7 +9,7 @@ the resource (browse/describe.rq), or for a unit of work the triples of its name
 import difflib
 from urllib.parse import urlencode
 
-from flask import abort, g, make_response, redirect, render_template, request, url_for
+from flask import g, make_response, redirect, render_template, request
 from rdflib import Graph, Literal, URIRef
 
 from kb.namespaces import BASE, SCHEMA

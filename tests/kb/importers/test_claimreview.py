@@ -8,7 +8,6 @@ from rdflib.namespace import RDF
 
 from kb.exporters import claimreview as exporter
 from kb.importers import claimreview
-from kb.importers.common import InputError
 from kb.knowledgebase import SYSTEM_AGENT
 from kb.namespaces import CKB, SCHEMA
 from tests.conftest import run_cli

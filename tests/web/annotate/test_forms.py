@@ -4,9 +4,9 @@ import re
 import unicodedata
 
 from rdflib import Literal, URIRef
-from rdflib.namespace import PROV, XSD
+from rdflib.namespace import PROV
 
-from kb.namespaces import BASE, CITO, CKB, OA, PROVENANCE_GRAPH, SCHEMA
+from kb.namespaces import BASE, CKB, OA, SCHEMA
 from tests.web.annotate.conftest import csrf
 
 ARTICLE = "https://w3id.org/claimkb/source/touslestops-sora-article"

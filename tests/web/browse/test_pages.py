@@ -98,7 +98,7 @@ def test_event_page_and_timeline(client):
 def test_home_counts_latest_reviews_and_distribution(client):
     html = text(client, "/")
     assert "<dd>42</dd>" in html and "Latest reviews" in html
-    assert f'href="/claims?verdict=https%3A//w3id.org/claimkb%23True"' in html or "claimkb%23True" in html
+    assert 'href="/claims?verdict=https%3A//w3id.org/claimkb%23True"' in html or "claimkb%23True" in html
 
 
 def test_language_from_accept_language_and_switch(client):

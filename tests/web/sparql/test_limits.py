@@ -11,7 +11,7 @@ from tests import backends
 from tests.conftest import run_cli
 from tests.kb.test_cli import GOOD
 from tests.web.sparql.conftest import (CLAIMS, COUNT_CLAIMS, children, count_claims, cpu_seconds, get,
-                                       post_form, post_query)
+                                       post_form)
 
 # Four nested scans of the default graph: 2e13 combinations, hours of work.
 RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
