@@ -1,4 +1,6 @@
 """Batch validation of imports gives exactly what kb.incremental.check_write gives on the same write."""
+import gc
+
 import pytest
 from rdflib import Graph, Literal, URIRef
 
@@ -117,6 +119,46 @@ def test_the_fast_path_equals_check_write_on_anchors(empty_kb, damage):
     expected = check_write(empty_kb.store, _triples(units))
     assert bool(expected) == (damage is not None)
     assert validation.fast_check(empty_kb.store, units) == expected
+
+
+def test_the_batch_reads_as_an_rdflib_graph_of_its_triples(liar_sample):
+    """What kb.incremental reads of a batch on the fast path (validation.Added) is what an rdflib graph of
+    its triples gives, for each kind of pattern, objects that are literals included (its index of what
+    points to a node leaves them out)."""
+    records, shared = batch(liar_sample)
+    graph = _triples(units_of(records, shared))
+    added = validation.Added(validation.index(graph)[0])
+    literals = {o for o in graph.objects() if isinstance(o, Literal)}
+    nodes = {o for o in graph.objects() if not isinstance(o, Literal)}
+    assert literals and nodes
+    for o in [*sorted(literals)[:20], *sorted(nodes)[:20]]:
+        assert set(added.triples((None, None, o))) == set(graph.triples((None, None, o)))
+        for p in set(graph.predicates(None, o)):
+            assert set(added.subjects(p, o)) == set(graph.subjects(p, o))
+    for s in sorted(set(graph.subjects()))[:20]:
+        assert set(added.triples((s, None, None))) == set(graph.triples((s, None, None)))
+
+
+def test_the_cycle_collector_is_on_again_after_a_fast_check(kb, liar_sample):
+    """fast_check holds Python's cycle collector off while it runs, for the whole process: it is on again
+    after, also when the check fails (here the write it waits for), and left off if it was off."""
+    records, shared = batch(liar_sample)
+
+    def failed_write():
+        raise RuntimeError("the batch being written failed")
+
+    assert gc.isenabled()
+    assert validation.fast_check(kb.store, units_of(records, shared)) == []
+    assert gc.isenabled()
+    with pytest.raises(RuntimeError, match="being written failed"):
+        validation.fast_check(kb.store, units_of(damaged(records), shared), settle=failed_write)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        validation.fast_check(kb.store, units_of(records, shared))
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
 
 
 def test_a_batch_that_adds_to_a_resource_of_the_store_is_left_to_the_batch_path(kb, liar_sample):
