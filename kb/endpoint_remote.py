@@ -36,6 +36,8 @@ def run(store, request, job: dict, seconds: float) -> tuple:
         # Not SPARQL, but Virtuoso's pragmas ("define input:default-graph-uri <...>"), which would choose
         # the dataset: refused, as Oxigraph's parser would refuse them.
         return ("error", "syntax", "DEFINE is not SPARQL: this endpoint takes SPARQL 1.1 queries only")
+    if refused := endpoint_scan.virtuoso_sql(text):  # on every remote store: it could be a Virtuoso
+        return ("error", "syntax", refused)
     params = embargo.public_dataset(store, request.text, request.default_graphs, request.named_graphs)
     text = endpoint_scan.without_dataset(text)
     # A SELECT without a LIMIT of its own: a server that computes the whole answer before it sends any

@@ -91,6 +91,41 @@ def without_dataset(text: str) -> str:
     return text
 
 
+VIRTUOSO_SQL = ("bif:", "sql:", "http://www.openlinksw.com/schemas/bif#", "http://www.openlinksw.com/schemas/sql#")
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+
+
+def virtuoso_sql(text: str) -> str | None:
+    """Why ``text`` (its escapes decoded) may not go to a remote store, or None: it names one of Virtuoso's
+    SQL functions. Virtuoso runs ``bif:f(...)`` as its built-in ``f`` (``bif:file_to_string``,
+    ``bif:http_get``, ``bif:sequence_next``: files, URLs, the server's state) and ``sql:f(...)``, or a
+    relative IRI called as a function (``<f>(...)``, ``PREFIX : <> ... :f(...)``), as the SQL procedure
+    ``DB.DBA.f``. Any IRI in those namespaces is refused, called or not (``?o bif:contains "w"`` calls a
+    function too), as is any prefix or base that names one."""
+    toks = tokens(text)
+    prefixes = {}
+    for at, (kind, value) in enumerate(toks):
+        if kind == "pname" and at >= 1 and toks[at - 1][1].upper() == "PREFIX":
+            iri = toks[at + 1][1][1:-1] if at + 1 < len(toks) and toks[at + 1][0] == "iri" else ""
+            prefixes[value.partition(":")[0]] = iri
+            continue
+        if kind == "iri":
+            iri = value[1:-1]
+        elif kind == "pname":
+            prefix, _, local = value.partition(":")
+            # An undeclared prefix is one of the store's own (Virtuoso's xsd:, bif:...): bif: and sql: whatever
+            # a query declares them as (Virtuoso keeps them).
+            iri = value if prefix.lower() in ("bif", "sql") or prefix not in prefixes else prefixes[prefix] + local
+        else:
+            continue
+        called = at + 1 < len(toks) and toks[at + 1][1] == "("
+        if iri.lower().startswith(VIRTUOSO_SQL) or called and not _SCHEME.match(iri):
+            return (f"{value} is refused: Virtuoso runs its bif: and sql: functions, and relative IRIs called as "
+                    "functions, as SQL on the store's server, which can read its files and state or fetch URLs; "
+                    "this endpoint is read-only and fetches nothing remote")
+    return None
+
+
 def read(text: str) -> Reading:
     """Read ``text``; raise :class:`UpdateRefused` or :class:`RemoteRefused` for what must not run."""
     # SPARQL allows \\u escapes anywhere in the text; read the decoded text too, so none hides a keyword.

@@ -72,6 +72,9 @@ class RemoteStore:
             if named is None and (patterns := _graph_patterns(operation, text)) is not None:
                 named = self._named_graphs(patterns)
             text = "".join(f"define input:named-graph-uri <{graph}>\n" for graph in named or ()) + text
+        # A NUL ends Virtuoso's string literal ("Unterminated ... string", 500); its escape means the same to
+        # every SPARQL parser (escapes are decoded before parsing), and Virtuoso keeps the character.
+        text = text.replace("\x00", "\\u0000")
         if self.form:
             body = urllib.parse.urlencode({operation: text, **params}, doseq=True)
             content_type = "application/x-www-form-urlencoded"
