@@ -31,7 +31,7 @@ def _parts(graph) -> list[str]:
 
 class Update(str):
     """The text of one SPARQL Update request (its operations joined by ``;``) that keeps the list of its
-    ``operations``: a store that cannot take a large request whole (Virtuoso, ``RemoteStore.update``)
+    ``operations``: a store that does not apply a request whole (Virtuoso, ``RemoteStore.update``)
     sends them in several, in order."""
     operations: tuple[str, ...]
 
@@ -141,7 +141,7 @@ class Change:
         (IRIs validated, literals escaped), so no value can alter the request. One request keeps the
         unit, its view copy, its provenance, the retirement and the public view of a remote store in one
         transaction, on the embedded store and on a remote endpoint alike (not on Virtuoso, which applies
-        each operation on its own, and gets a large change in several requests: docs/deploy.md); the
+        each operation on its own, and gets a change in several requests: docs/deploy.md); the
         retirements themselves are fixed ``.ru`` with bindings.
         """
         operations = [f"INSERT DATA {{ GRAPH {name.n3()} {{\n{part}\n}} }}"
@@ -155,7 +155,7 @@ class Change:
         operations += self._in_public_view()
         if self.current_view and self.units:
             operations += [f"INSERT DATA {{\n{part}\n}}" for part in _parts(self.view_triples())]
-        # The units last: where a store sends a large change in parts (Virtuoso, kb/store/remote.py), a unit
+        # The units last: where a store sends a change in parts (Virtuoso, kb/store/remote.py), a unit
         # graph that exists was written with its view copy and its provenance (what an import checks).
         for name, graph in self.units.items():
             operations += [f"INSERT DATA {{ GRAPH {name.n3()} {{\n{part}\n}} }}" for part in _parts(graph)]

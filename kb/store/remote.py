@@ -175,14 +175,16 @@ class RemoteStore:
     def update(self, update: str, bindings=None):
         """One request, which the server applies as one transaction (all or nothing).
 
-        But on a store with a view graph (Virtuoso), an update of more than ``REQUEST_BYTES`` that lists
-        its operations (``kb.changes.Update``: a large import batch) goes in several requests of whole
-        operations, in order: Virtuoso's parser runs out of memory on the 6 MB request of 500 LIAR
-        records (SP030), and it applies each operation on its own anyway, so no write there is all or
-        nothing (docs/deploy.md, "Virtuoso")."""
+        But on a store with a view graph (Virtuoso), an update that lists its operations
+        (``kb.changes.Update``) goes in several requests of whole operations, in order, each one with a
+        WHERE alone (``_requests``). Virtuoso applies each operation on its own anyway, so no write there
+        is all or nothing (docs/deploy.md, "Virtuoso"), but within one request a deletion followed by
+        the insertion of an equal number of another type is undone: a retirement's DELETE of
+        ``"3597"^^xsd:integer`` then the new unit's ``"3597"^^xsd:nonNegativeInteger`` left the integer
+        in the view, which no current unit held. And its parser runs out of memory on the 6 MB request
+        of 500 LIAR records (SP030): INSERT DATAs go together only up to ``REQUEST_BYTES``."""
         operations = getattr(update, "operations", None)
-        if self.view and operations and not bindings and \
-                (len(update) > REQUEST_BYTES or len(operations) > REQUEST_OPERATIONS):
+        if self.view and operations and not bindings:
             for request in _requests(operations):
                 self._post(self.update_url, "update", request, "*/*")
             return
