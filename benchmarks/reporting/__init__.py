@@ -1,0 +1,1 @@
+"""The sections of BENCHMARKS.md that a benchmark writes from its figures, apart from the measuring."""
