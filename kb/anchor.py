@@ -85,5 +85,8 @@ def add_target(g: Graph, annotation: URIRef, source: URIRef, found: Selectors):
     g.add((quote, OA.prefix, Literal(found.prefix)))
     g.add((quote, OA.suffix, Literal(found.suffix)))
     g.add((position, RDF.type, OA.TextPositionSelector))
-    g.add((position, OA.start, Literal(found.start, datatype=XSD.nonNegativeInteger)))
-    g.add((position, OA.end, Literal(found.end, datatype=XSD.nonNegativeInteger)))
+    # xsd:integer, not the Web Annotation model's xsd:nonNegativeInteger: Oxigraph, the default store,
+    # keeps every integer type as xsd:integer, and other stores (Virtuoso) keep the type as written, so
+    # only xsd:integer reads and dumps the same on every store. The shapes keep the numbers 0 or more.
+    g.add((position, OA.start, Literal(found.start, datatype=XSD.integer)))
+    g.add((position, OA.end, Literal(found.end, datatype=XSD.integer)))
