@@ -83,16 +83,17 @@ def run_cli(*args, store: Path, input: str | None = None, env: dict | None = Non
                           env={**backends.env_for(store), **(env or {})}, cwd=ROOT)
 
 
-def serve(directory: Path, *options: str, env: dict | None = None) -> tuple[subprocess.Popen, str]:
+def serve(directory: Path, *options: str, env: dict | None = None, **popen) -> tuple[subprocess.Popen, str]:
     """Start the real ``claimkb serve`` on ``directory`` (a free port, ``options`` more flags); return the
     process and its URL once it has announced itself in ``server.json``. Its log goes to a file beside the
     directory: a pipe that no one reads fills up after a few hundred requests, and the server then blocks
-    writing its request log (it looks like a hang)."""
+    writing its request log (it looks like a hang). ``popen``: more arguments for ``subprocess.Popen``."""
     log = directory.parent / "server.log"
     with log.open("w") as output:
         process = subprocess.Popen([sys.executable, "-m", "kb.cli", "serve", "--port", "0", "--store", str(directory),
                                     *options], cwd=ROOT, env=env or backends.env_for(directory),
-                                   stdout=output, stderr=subprocess.STDOUT)
+                                   stdout=output, stderr=subprocess.STDOUT, **popen)
+    process.log = log
     announcement = directory / "server.json"
     deadline = time.time() + 60
     while not announcement.exists():
@@ -109,5 +110,7 @@ def stop_server(process: subprocess.Popen):
     try:
         process.wait(timeout=30)
     except subprocess.TimeoutExpired:
+        process.send_signal(signal.SIGUSR1)  # the server writes its threads' stacks to its log
+        time.sleep(1)
         process.kill()
-        pytest.fail("the server did not stop on SIGINT")
+        pytest.fail(f"the server did not stop on SIGINT; the end of its log:\n{process.log.read_text()[-6000:]}")

@@ -2,8 +2,10 @@
 
 ``server.json`` (mode 0600) tells the other ``claimkb`` commands where the server is and the token of
 its ``/_kb/`` endpoints, so that they work through it while it holds the store. Ctrl-C or SIGTERM stops
-the server: it removes ``server.json`` and closes the store.
+the server: it removes ``server.json`` and closes the store. SIGUSR1 writes every thread's stack to its
+log (a server that seems stuck says where).
 """
+import faulthandler
 import json
 import os
 import secrets
@@ -11,6 +13,7 @@ import signal
 import sys
 from pathlib import Path
 
+from waitress import wasyncore
 from waitress.server import create_server
 
 from kb.connect import server_file
@@ -42,8 +45,9 @@ def serve(directory: Path, host: str = "127.0.0.1", port: int = 5000, remote: di
     claim_index = app.extensions["claimkb"].claim_index
     if claim_index is not None:
         claim_index.start()  # built in the background: until then SPARQL answers the claims index
+    connections: dict = {}  # waitress's sockets, which the loop below serves
     server = create_server(
-        app, host=host, port=port,
+        app, map=connections, host=host, port=port,
         # One address family, as werkzeug's server chose it: "localhost" would otherwise be two sockets
         # (::1 and 127.0.0.1), each on a port of its own when asked for port 0.
         ipv4=":" not in host, ipv6=":" in host,
@@ -60,9 +64,8 @@ def serve(directory: Path, host: str = "127.0.0.1", port: int = 5000, remote: di
     announcement = server_file(directory)
     # Where the other commands reach it: waitress's IPv6 socket takes no IPv4 (IPV6_V6ONLY).
     loopback = {"0.0.0.0": "127.0.0.1", "::": "[::1]"}.get(host, f"[{host}]" if ":" in host else host)
-    # SIGTERM (kill, systemd, docker stop) stops the server as Ctrl-C does; by default it would end the
-    # process at once, leaving server.json behind and the store open.
-    signal.signal(signal.SIGTERM, signal.default_int_handler)
+    stop = _stop_on_signals(server)
+    faulthandler.register(signal.SIGUSR1, all_threads=True)
     try:
         # Written whole, then renamed: whoever sees the file can read all of it.
         partial = announcement.with_suffix(".json.tmp")
@@ -73,10 +76,32 @@ def serve(directory: Path, host: str = "127.0.0.1", port: int = 5000, remote: di
         os.replace(partial, announcement)
         print(f"claimkb: serving {directory} on http://{host}:{server.effective_port}/ (Ctrl-C to stop)",
               file=sys.stderr, flush=True)
-        server.run()  # returns on Ctrl-C or SIGTERM, once the requests in progress ended (5 s at most)
+        while connections and not stop:
+            wasyncore.loop(timeout=server.adj.asyncore_loop_timeout, map=connections,
+                           use_poll=server.adj.asyncore_use_poll, count=1)
     except KeyboardInterrupt:
-        pass
+        pass  # a second Ctrl-C
     finally:
+        server.task_dispatcher.shutdown()  # the requests in progress get 5 s to end
         server.close()
+        wasyncore.close_all(connections)
         announcement.unlink(missing_ok=True)
         app.extensions["claimkb"].close()
+
+
+def _stop_on_signals(server) -> list:
+    """Ctrl-C (SIGINT) and SIGTERM (kill, systemd, docker stop) stop the server: the handler notes the
+    signal and wakes the loop, which ends at its next turn. Python's default for SIGINT raises
+    KeyboardInterrupt wherever the main thread is, which could be inside waitress while it holds the lock
+    its shutdown then waits for (servers were seen not to stop); SIGTERM's default ends the process at once,
+    leaving server.json behind and the store open. A second signal interrupts a slow stop."""
+    received = []
+
+    def handle(signum, frame):
+        if received:
+            raise KeyboardInterrupt
+        received.append(signum)
+        server.pull_trigger()  # a byte down a pipe: safe in a handler, and wakes waitress's poll
+    signal.signal(signal.SIGINT, handle)
+    signal.signal(signal.SIGTERM, handle)
+    return received

@@ -4,7 +4,9 @@ import http.client
 import json
 import signal
 import subprocess
-from urllib.parse import urlsplit
+import threading
+import time
+from urllib.parse import urlencode, urlsplit
 
 import pytest
 
@@ -35,6 +37,53 @@ def test_sigterm_stops_the_server_as_ctrl_c_does(server, data_dir):
         process.kill()
         pytest.fail("the server did not stop on SIGTERM")
     assert not (data_dir / "server.json").exists()
+
+
+def test_ctrl_c_stops_the_server_without_waiting_for_a_runaway_query(data_dir):
+    """A request still running gets a few seconds, then the server stops anyway (here the query's own time
+    limit is two minutes, past the wait below), removes server.json and closes the store."""
+    from tests.web.sparql.test_limits import RUNAWAY
+    process, url = serve(data_dir, "--sparql-time-limit", "120")
+    answered = {}
+
+    def ask():
+        connection = connect(url)
+        try:
+            connection.request("POST", "/sparql", body=urlencode({"query": RUNAWAY}),
+                               headers={"Content-Type": "application/x-www-form-urlencoded"})
+            answered["status"] = connection.getresponse().status
+        except OSError as error:  # the server closed the connection as it stopped
+            answered["error"] = error
+    client = threading.Thread(target=ask, daemon=True)
+    client.start()
+    time.sleep(2)  # the query is with a worker
+    assert client.is_alive() and not answered
+    stop_server(process)  # fails unless it stopped within 30 s
+    assert process.returncode == 0
+    assert not (data_dir / "server.json").exists()
+
+
+def test_sigint_stops_a_server_started_with_sigint_ignored(data_dir):
+    """A non-interactive shell starts a background job (``claimkb serve &``) with SIGINT ignored, and
+    Python then keeps it ignored: ``kill -INT`` did nothing to such a server."""
+    process, _url = serve(data_dir, preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN))
+    stop_server(process)
+    assert process.returncode == 0
+    assert not (data_dir / "server.json").exists()
+
+
+def test_sigusr1_writes_the_stacks_of_a_server_that_keeps_serving(server):
+    """How to see where a server that seems stuck is: ``kill -USR1 PID``, then read its log."""
+    process, url = server
+    process.send_signal(signal.SIGUSR1)
+    deadline = time.time() + 10
+    while "most recent call first" not in process.log.read_text() and time.time() < deadline:
+        time.sleep(0.1)
+    log = process.log.read_text()
+    assert "most recent call first" in log and "web/serve.py" in log
+    connection = connect(url)
+    connection.request("GET", "/")
+    assert connection.getresponse().status == 200
 
 
 def test_the_server_does_not_say_what_it_is(server):
