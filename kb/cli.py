@@ -122,10 +122,16 @@ COMMANDS = {"load": cmd_load, "validate": cmd_validate, "query": cmd_query, "exp
             "restore": cmd_restore, "serve": cmd_serve}
 
 
+COMMON_OPTIONS = ("store", "sparql_query", "sparql_update", "sparql_user")
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="claimkb", description="The claimkb fact-check knowledge base.",
                                   epilog="Every command takes --store DIR; see README.md.")
-    common = argparse.ArgumentParser(add_help=False)
+    # No defaults here (SUPPRESS): a subcommand's parser would otherwise set the option back to its default
+    # after its parent command had read it (`claimkb import --store DIR liar ...` wrote into ./var/store).
+    # main() fills in the ones not given.
+    common = argparse.ArgumentParser(add_help=False, argument_default=argparse.SUPPRESS)
     common.add_argument("--store", help="data directory (default: $CLAIMKB_STORE or ./var/store)")
     common.add_argument("--sparql-query", help="remote SPARQL query endpoint ($CLAIMKB_SPARQL_QUERY)")
     common.add_argument("--sparql-update", help="remote SPARQL update endpoint ($CLAIMKB_SPARQL_UPDATE)")
@@ -161,6 +167,8 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv=None) -> int:
     args = parser().parse_args(argv)
+    for name in COMMON_OPTIONS:
+        setattr(args, name, getattr(args, name, None))
     try:
         if args.command == "serve":
             return cmd_serve(None, args) or 0

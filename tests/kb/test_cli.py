@@ -109,3 +109,19 @@ def test_bench_lists_the_benchmarks_of_the_checkout_and_refuses_an_unknown_one(t
     done = run_cli("bench", "nope", store=tmp_path / "store")
     assert done.returncode == 2
     assert "no benchmark nope; choose among store_choice, scale" in done.stderr
+
+
+def test_store_options_count_wherever_they_are_given(tmp_path):
+    """Before a subcommand's own subcommand too: `claimkb import --store DIR csv -` wrote into the
+    default store (./var/store), the inner parser putting --store back to its default."""
+    import subprocess
+    import sys
+    from tests import backends
+    for where, args in (("before", ["import", "--store", str(tmp_path / "before"), "csv", "-"]),
+                        ("after", ["import", "csv", "-", "--store", str(tmp_path / "after")])):
+        store = tmp_path / where
+        env = backends.env_for(store)
+        result = subprocess.run([sys.executable, "-m", "kb.cli", *args], input="claim_text\n", capture_output=True,
+                                text=True, timeout=120, env=env, cwd=ROOT)
+        loaded_into = env.get("CLAIMKB_SPARQL_QUERY", str(store))  # a remote backend's store for that directory
+        assert f"loaded the shipped KB into {loaded_into}" in result.stderr, result.stderr
