@@ -23,8 +23,10 @@ and, once per import, shared by the statements that need them:
   party and no job title: ``schema:Organization``, such as "chain-email"; else ``schema:Person``). When
   rows disagree about a speaker, the first non-empty value in file order (train, valid, test) wins.
 - the context ``source/liar-context-<slug>``: one ``schema:CreativeWork`` per distinct context, its
-  ``schema:headline`` the context as LIAR gives it ("a mailer"@en). A statement with no context has no
-  appearance, which the shapes refuse: it is skipped and reported.
+  ``schema:headline`` the context as LIAR gives it ("a mailer"@en). LIAR gives no context for 129
+  statements; where one appears is then only known to be the dataset itself, which states it word for
+  word: ``source/liar-dataset`` (its title, URL and release date from its README). The shapes require an
+  appearance, and these statements were skipped before.
 - each subject ``thing/<slug>``: a ``schema:Thing`` named by the subject ("health-care" -> "health care"@en).
 
 LIAR's state column and credit-history counts are not imported (the counts are PolitiFact's tallies
@@ -47,6 +49,7 @@ COLUMNS = ("id", "label", "statement", "subjects", "speaker", "job_title", "stat
 DATASET = URIRef("https://www.cs.ucsb.edu/~william/data/liar_dataset.zip")
 RELEASED = Literal("2017-04-23", datatype=XSD.date)
 POLITIFACT = resource("agent", "politifact")
+LIAR_DOCUMENT = resource("source", "liar-dataset")
 PARTIES = {  # LIAR's affiliation -> the party's name
     "republican": "Republican Party", "democrat": "Democratic Party", "libertarian": "Libertarian Party",
     "green": "Green Party", "constitution-party": "Constitution Party",
@@ -129,11 +132,13 @@ def records(rows: list[Row]) -> tuple[list[Record], SharedUnits]:
         record.needs.add(unit_name(speaker))
         record.needs |= speakers[slug(row.speaker)]["needs"]
         record.needs.add(unit_name(POLITIFACT))
-        appearance = None
         if row.context:
             appearance = resource("source", "liar-context-" + slug(row.context))
             shared.add(unit_name(appearance), _context(appearance, row.context), row.where)
-            record.needs.add(unit_name(appearance))
+        else:
+            appearance = LIAR_DOCUMENT
+            shared.add(unit_name(appearance), _dataset(), row.where)
+        record.needs.add(unit_name(appearance))
         topics = []
         for subject in row.subjects:
             thing = resource("thing", slug(subject))
@@ -196,6 +201,15 @@ def _context(node: URIRef, context: str) -> Triples:
     return graph
 
 
+def _dataset() -> Triples:
+    graph = Triples()
+    graph.add((LIAR_DOCUMENT, RDF.type, SCHEMA.CreativeWork))
+    graph.add((LIAR_DOCUMENT, SCHEMA.headline, literal("LIAR: A Benchmark Dataset for Fake News Detection", "en")))
+    graph.add((LIAR_DOCUMENT, SCHEMA.url, DATASET))
+    graph.add((LIAR_DOCUMENT, SCHEMA.datePublished, RELEASED))
+    return graph
+
+
 def _thing(node: URIRef, subject: str) -> Triples:
     graph = Triples()
     graph.add((node, RDF.type, SCHEMA.Thing))
@@ -203,13 +217,12 @@ def _thing(node: URIRef, subject: str) -> Triples:
     return graph
 
 
-def _claim(claim: URIRef, row: Row, speaker: URIRef, appearance, topics) -> Triples:
+def _claim(claim: URIRef, row: Row, speaker: URIRef, appearance: URIRef, topics) -> Triples:
     graph = Triples()
     graph.add((claim, RDF.type, SCHEMA.Claim))
     graph.add((claim, SCHEMA.text, literal(row.statement, "en")))
     graph.add((claim, SCHEMA.author, speaker))
-    if appearance is not None:
-        graph.add((claim, SCHEMA.appearance, appearance))
+    graph.add((claim, SCHEMA.appearance, appearance))
     graph.add((claim, CKB.presentedAs, CKB.Assertion))
     for thing in topics:
         graph.add((claim, SCHEMA.about, thing))
