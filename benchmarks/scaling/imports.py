@@ -143,9 +143,10 @@ READING = """Reading the figures. Target (issue 7): import within 3x of a bare b
   the bulk load's wall-clock time, 3.0x and 3.3x its CPU. The bulk loads' merging is most of what is left
   above the bare load ("rest"); larger batches would merge less (CPU 36.2 s with 4,000 records, 31.4 s
   with 10,000, under load) at the cost of memory (a batch's records, checks and N-Quads are in memory).
-- `claimkb import liar` of the whole dataset (12,836 statements, into the shipped KB): 41.7 s wall,
-  26.5 s CPU, 578 MB peak memory (`/usr/bin/time -v`, load 5-6), 12,707 added and 129 skipped as before
-  (63 s wall before the bulk path).
+- `claimkb import liar` of the whole dataset (12,836 statements, into the shipped KB): 14.6 s wall,
+  18.8 s CPU, 605 MB peak memory (`/usr/bin/time -v`, quiet machine, load 0.1-0.4, 2026-12-07), 12,836
+  added, none skipped (129 statements without a context were skipped until 2026-12-07); 41.7 s wall
+  under load 5-6 on 2026-12-06, 63 s before the bulk path.
 - "parse/map" is building the records from LIAR rows (outside the timed import here; `claimkb import liar`
   does it as it reads). The machine was shared with other jobs (load average in the table): wall-clock
   figures then include waiting for a core; the CPU ratio is the steadier figure."""
