@@ -205,11 +205,14 @@ NOTES = [  # what the profiling of 2026-12-06 and 2026-11-25 found, on the same 
     "requires the workers: kb/endpoint_pool.py); what such a query costs is a fixed 0.5-2 ms more (the "
     "table's small rows), which the table reports rather than hides. Decision (issue 5): the 1.3x target "
     "is for typical research queries, those that do work on the KB, as every competency question but Q4 "
-    "does (30 ms to 2 s on the bare server): within 1.3x at both sizes but Q2 at 99,802 quads (1.34x) "
-    "and Q9 at 1,004,643 (1.33x), inside the noise between runs (single ratios moved by up to 0.4); the "
-    "lookups of 1-3 ms (ASK, lookup by IRI, DESCRIBE, COUNT, Q4) carry the fixed cost. Granian was not "
-    "adopted: 0.1-0.2 ms less per request, for a Rust dependency and a new process model (it runs the "
-    "app in a child process of its own).",
+    "does (20 ms to 1.4 s on the bare server): in the table above (2026-12-07, quiet machine) they are "
+    "within 1.3x at both sizes, 1.09-1.19x at 99,802 quads and 0.93-1.09x at 1,004,643 (the run of "
+    "2026-12-06, at load 1, had Q2 at 1.34x and Q9 at 1.33x). The lookups of 1-3 ms (ASK, lookup by IRI, "
+    "DESCRIBE, COUNT, Q4) carry the fixed cost, and so does CONSTRUCT of 1,000 triples at 1,004,643 "
+    "quads (8.4 ms on the bare server, 1.56x; 1.17x at 99,802), whose triples also go through Python to "
+    "be counted against the row limit (a CONSTRUCT's LIMIT bounds its solutions, not its triples), 1.7 "
+    "ms of the worker's CPU. Granian was not adopted: 0.1-0.2 ms less per request, for a Rust dependency "
+    "and a new process model (it runs the app in a child process of its own).",
     "",
     "Found on 2026-11-25, kept: the query workers read a RocksDB checkpoint, and a read-only opener never "
     "compacts, so a checkpoint taken right after a bulk load (32 overlapping table files at 1,000,000 quads) "
