@@ -4,6 +4,7 @@ Exit codes as for every command: 0 everything imported (or already there); 1 som
 (input that cannot be imported, nothing written; or records skipped because they break a shape, the
 others written); 2 usage or environment error.
 """
+import argparse
 import sys
 from pathlib import Path
 
@@ -16,10 +17,10 @@ SHOWN_SKIPS = 50
 
 def add_parsers(commands, common):
     """The ``import`` command; ``export claimreview`` on the existing ``export`` command."""
-    top = commands.add_parser("import", parents=[common], help="import LIAR, ClaimReview JSON-LD or CSV "
+    options = _options()
+    top = commands.add_parser("import", parents=[common, options], help="import LIAR, ClaimReview JSON-LD or CSV "
                               "(validated in batches, idempotent)")
     kinds = top.add_subparsers(dest="kind", required=True)
-    options = _options()
     liar = kinds.add_parser("liar", parents=[common, options], help="the LIAR dataset's TSV files")
     liar.add_argument("directory", metavar="DIR", help="folder holding train.tsv, valid.tsv, test.tsv")
     claimreview = kinds.add_parser("claimreview", parents=[common, options],
@@ -36,18 +37,24 @@ def add_parsers(commands, common):
 
 
 def _options():
-    options = __import__("argparse").ArgumentParser(add_help=False)
+    """The import's options, taken before the kind (``import --quiet liar DIR``) or after it. No defaults
+    here, as for the common options (kb/cli.py): :data:`DEFAULTS` fills in the ones not given."""
+    options = argparse.ArgumentParser(add_help=False, argument_default=argparse.SUPPRESS)
     options.add_argument("--agent", help="slug of the agent the units are attributed to "
                                          "(default: the claimkb system agent)")
-    options.add_argument("--batch", type=int, default=None,
+    options.add_argument("--batch", type=int,
                          help=f"records per batch ({BULK_BATCH} on the embedded store, {UPDATE_BATCH} on a remote one)")
     options.add_argument("--jobs", type=int, help="validation processes (default: one per core, up to 4)")
     options.add_argument("--quiet", action="store_true", help="no progress bar")
     return options
 
 
+DEFAULTS = {"agent": None, "batch": None, "jobs": None, "quiet": False}
+
+
 def cmd_import(kb, args) -> int:
     from kb.importers import claimreview, csv, liar
+    args = argparse.Namespace(**{**DEFAULTS, **vars(args)})
     agent = BASE[f"agent/{args.agent}"] if args.agent else SYSTEM_AGENT
     options = {"batch_size": max(1, args.batch) if args.batch else None, "progress": not args.quiet, "jobs": args.jobs}
     try:

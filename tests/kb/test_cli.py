@@ -111,14 +111,17 @@ def test_bench_lists_the_benchmarks_of_the_checkout_and_refuses_an_unknown_one(t
     assert "no benchmark nope; choose among store_choice, scale" in done.stderr
 
 
-def test_store_options_count_wherever_they_are_given(tmp_path):
+def test_options_count_wherever_they_are_given(tmp_path):
     """Before a subcommand's own subcommand too: `claimkb import --store DIR csv -` wrote into the
-    default store (./var/store), the inner parser putting --store back to its default."""
+    default store (./var/store), the inner parser putting --store back to its default; the import's own
+    options (--quiet, --batch) were refused there."""
     import subprocess
     import sys
     from tests import backends
     for where, args in (("before", ["import", "--store", str(tmp_path / "before"), "csv", "-"]),
-                        ("after", ["import", "csv", "-", "--store", str(tmp_path / "after")])):
+                        ("after", ["import", "csv", "-", "--store", str(tmp_path / "after")]),
+                        ("quiet", ["import", "--quiet", "--batch", "10", "--store", str(tmp_path / "quiet"),
+                                   "csv", "-"])):
         store = tmp_path / where
         env = backends.env_for(store)
         result = subprocess.run([sys.executable, "-m", "kb.cli", *args], input="claim_text\n", capture_output=True,
