@@ -12,7 +12,7 @@ from rdflib.namespace import PROV, RDF
 from rdflib.term import Node
 
 from kb.endpoint_scan import QUERY_FORMS, UPDATE_KEYWORDS, tokens
-from kb.namespaces import PROVENANCE_GRAPH, VOCABULARY_GRAPH
+from kb.namespaces import CKB, PROVENANCE_GRAPH, VOCABULARY_GRAPH
 from kb.sparql import bind_values
 from kb.store.common import (DUMP_FORMATS, QueryResult, QuerySyntaxError, StoreError, StoreTimeout,
                              StoreUnavailable, StoreWriteFailed)
@@ -70,7 +70,8 @@ class RemoteStore:
             # (X-SPARQL-named-graph), past the 100 headers that Python's http.client reads.
             named = params.pop("named-graph-uri", None)
             if named is None and (patterns := _graph_patterns(operation, text)) is not None:
-                named = self._named_graphs(patterns)
+                named, listed = patterns
+                named = self._named_graphs(named) if not listed else sorted(named | SPECIAL_GRAPHS)
             text = "".join(f"define input:named-graph-uri <{graph}>\n" for graph in named or ()) + text
         # A NUL ends Virtuoso's string literal ("Unterminated ... string", 500); its escape means the same to
         # every SPARQL parser (escapes are decoded before parsing), and Virtuoso keeps the character.
@@ -95,13 +96,18 @@ class RemoteStore:
         COUNT even answers as if the pattern matched. Read before the request: a unit that another
         process writes meanwhile is not among them."""
         from kb import sparql
-        from kb.embargo import EMBARGOED_PROVENANCE, PUBLIC_VIEW
         listing = sparql.text("store/kb-graphs")
         with self._open(self.query_url, "query", listing, "application/sparql-results+json",
                         {"named-graph-uri": []}) as response, self._errors(self.query_url, None):
             units = {str(row["g"]) for row in _rows(json.loads(response.read()))}
-        kept = {str(PROVENANCE_GRAPH), str(EMBARGOED_PROVENANCE), str(PUBLIC_VIEW)}
-        return sorted(units | kept | named)
+        graphs = sorted(units | SPECIAL_GRAPHS | named)
+        if len(graphs) > MAX_NAMED_GRAPHS:
+            raise StoreError(
+                f"the SPARQL store at {self.query_url} would need the KB's {len(graphs):,} graphs named in one "
+                f"request, and Virtuoso compiles at most a few thousand (SP030 past {MAX_NAMED_GRAPHS:,}): this "
+                "request goes through every unit (history, edits, dumps). Keep a KB of more units on an "
+                "Oxigraph server (docs/deploy.md, \"Virtuoso\")")
+        return graphs
 
     @contextmanager
     def _errors(self, url: str, timeout: float | None, operation: str | None = None):
@@ -240,16 +246,34 @@ def serialize(dataset: Dataset, format: str) -> bytes:
     return data
 
 
-def _graph_patterns(operation: str, text: str) -> set[str] | None:
-    """The IRIs that a request's ``GRAPH`` keywords name, or None when it matches no named graph: it says
-    no GRAPH (comments and strings aside), or it is an update without WHERE (INSERT DATA, DROP write)."""
+def _graph_patterns(operation: str, text: str) -> tuple[set[str], bool] | None:
+    """The IRIs that a request's ``GRAPH`` keywords may name (their own, and those of its VALUES blocks),
+    and whether they are all it can match: no ``GRAPH ?g`` whose variable no VALUES block binds (such a
+    pattern goes through every graph, and needs the KB's graphs listed). None when it matches no named
+    graph: it says no GRAPH (comments and strings aside), or it is an update without WHERE (INSERT DATA,
+    DROP write)."""
     toks = tokens(text)
     words = {value.upper() for kind, value in toks if kind == "word"}
     if "GRAPH" not in words or (operation == "update" and "WHERE" not in words):
         return None
-    named = {following[1:-1] for (kind, value), (after, following) in zip(toks, toks[1:])
-             if kind == "word" and value.upper() == "GRAPH" and after == "iri"}
-    return named | _values_iris(toks)
+    after_graph = [following for (kind, value), following in zip(toks, toks[1:])
+                   if kind == "word" and value.upper() == "GRAPH"]
+    named = {value[1:-1] for kind, value in after_graph if kind == "iri"}
+    free = {value[1:] for kind, value in after_graph if kind == "var"} - _values_variables(toks)
+    return named | _values_iris(toks), not free
+
+
+def _values_variables(toks) -> set[str]:
+    """The variables (without ``?``/``$``) that the request's VALUES blocks bind."""
+    bound = set()
+    for at, (kind, value) in enumerate(toks):
+        if kind == "word" and value.upper() == "VALUES":
+            for kind, value in toks[at + 1:]:
+                if kind == "var":
+                    bound.add(value[1:])
+                elif value == "{":
+                    break
+    return bound
 
 
 def _values_iris(toks) -> set[str]:
@@ -280,6 +304,12 @@ def _form(query: str) -> str | None:
     return next((value.upper() for kind, value in tokens(query)
                  if kind == "word" and value.upper() in {*QUERY_FORMS, *UPDATE_KEYWORDS}), None)
 
+
+# Graphs named in every request to a store with a view graph, whether the request names them or not.
+SPECIAL_GRAPHS = {str(PROVENANCE_GRAPH), str(CKB["embargoed-provenance"]), str(CKB["public-view"])}  # kb.embargo's
+# Virtuoso 7.2 compiles named graphs into one operator call: 4,000 pass, 8,000 are refused (SP030, "Too many
+# arguments for standard built-in function"; measured with a pragma per graph, as sent here).
+MAX_NAMED_GRAPHS = 4000
 
 # Virtuoso turns an INSERT DATA into SQL text and refuses more than 10,000 lines of it (SP031): about
 # 1,500 triples of the shipped KB (measured, Virtuoso 7.2.5 with its default MaxQueryCostEstimationTime).
