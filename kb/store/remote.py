@@ -70,8 +70,14 @@ class RemoteStore:
             # (X-SPARQL-named-graph), past the 100 headers that Python's http.client reads.
             named = params.pop("named-graph-uri", None)
             if named is None and (patterns := _graph_patterns(operation, text)) is not None:
-                named, listed = patterns
-                named = self._named_graphs(named) if not listed else sorted(named | SPECIAL_GRAPHS)
+                named, complete = patterns
+                named = sorted(named | SPECIAL_GRAPHS) if complete else self._named_graphs(named)
+            if named and len(named) > MAX_NAMED_GRAPHS:
+                raise StoreError(
+                    f"the SPARQL store at {self.query_url} would need {len(named):,} graphs named in one request, "
+                    f"and Virtuoso compiles at most a few thousand (SP030 past {MAX_NAMED_GRAPHS:,}): this "
+                    "request goes through every unit of the KB (an edit, a history, a dump, a researcher's "
+                    "GRAPH query). Keep a KB of more units on an Oxigraph server (docs/deploy.md, \"Virtuoso\")")
             text = "".join(f"define input:named-graph-uri <{graph}>\n" for graph in named or ()) + text
         # A NUL ends Virtuoso's string literal ("Unterminated ... string", 500); its escape means the same to
         # every SPARQL parser (escapes are decoded before parsing), and Virtuoso keeps the character.
@@ -100,14 +106,7 @@ class RemoteStore:
         with self._open(self.query_url, "query", listing, "application/sparql-results+json",
                         {"named-graph-uri": []}) as response, self._errors(self.query_url, None):
             units = {str(row["g"]) for row in _rows(json.loads(response.read()))}
-        graphs = sorted(units | SPECIAL_GRAPHS | named)
-        if len(graphs) > MAX_NAMED_GRAPHS:
-            raise StoreError(
-                f"the SPARQL store at {self.query_url} would need the KB's {len(graphs):,} graphs named in one "
-                f"request, and Virtuoso compiles at most a few thousand (SP030 past {MAX_NAMED_GRAPHS:,}): this "
-                "request goes through every unit (history, edits, dumps). Keep a KB of more units on an "
-                "Oxigraph server (docs/deploy.md, \"Virtuoso\")")
-        return graphs
+        return sorted(units | SPECIAL_GRAPHS | named)
 
     @contextmanager
     def _errors(self, url: str, timeout: float | None, operation: str | None = None):
