@@ -221,3 +221,21 @@ def build(path: Path) -> Dataset:
         if "review" in claim:
             add_review(story, claim)
     return story.dataset
+
+
+def trig(dataset: Dataset) -> str:
+    """``dataset`` as TriG, the same text for the same quads: its named graphs in IRI order. rdflib writes
+    them in the order of a set, which changes from one process to the next, so each ``make data`` rewrote
+    the whole file. Each graph is written alone, then the prefixes they use go first, once."""
+    prefixes, graphs = set(), []
+    for graph in sorted(dataset.graphs(), key=lambda g: str(g.identifier)):
+        if not len(graph):
+            continue
+        alone = Dataset()
+        for prefix, namespace in PREFIXES.items():
+            alone.bind(prefix, namespace, override=True, replace=True)
+        alone.graph(graph.identifier).__iadd__(graph)
+        head, _, body = alone.serialize(format="trig").partition("\n\n")
+        prefixes.update(head.splitlines())
+        graphs.append(body.strip())
+    return "\n".join(sorted(prefixes)) + "\n\n" + "\n\n".join(graphs) + "\n"
