@@ -62,6 +62,17 @@ MESSAGES.update({
                                "par ⟦ ⟧."),
 })
 
+# The schema.org classes that pages name above a title (an agent's, a source's, an event's kind): readers
+# saw "NEWSARTICLE", "CREATIVEWORK", "PERSON" in both languages.
+SCHEMA_CLASSES = {
+    "Person": ("Person", "Personne"), "Organization": ("Organization", "Organisation"),
+    "NewsArticle": ("News article", "Article de presse"), "Article": ("Article", "Article"),
+    "CreativeWork": ("Document", "Document"), "Event": ("Event", "Événement"),
+    "SoftwareApplication": ("Software", "Logiciel"), "Thing": ("Topic", "Sujet"),
+    "Claim": ("Claim", "Affirmation"), "ClaimReview": ("Fact-check", "Vérification"),
+}
+MESSAGES.update({f"schema_{name}": pair for name, pair in SCHEMA_CLASSES.items()})
+
 
 def number(n: int) -> str:
     """A count as readers write it: 42,858 in English, 42 858 in French (a narrow no-break space)."""

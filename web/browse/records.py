@@ -3,7 +3,8 @@ languages, two citations...), a page wants one record per resource with every va
 from flask import g
 from rdflib import Literal, URIRef
 
-from kb.namespaces import BASE, CKB
+from kb.namespaces import BASE, CKB, SCHEMA
+from web.browse import messages
 from web.i18n import pick
 
 
@@ -99,7 +100,10 @@ def term_label(iri) -> str:
     if term is not None and term.all("label"):
         return str(term.text("label"))
     text = str(iri)
-    return text.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+    local = text.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+    if text == str(SCHEMA) + local and local in messages.SCHEMA_CLASSES:
+        return messages.translate(f"schema_{local}")
+    return local
 
 
 def latest_verdict(record: Record, verdict_field="verdict", date_field="date") -> Verdict | None:

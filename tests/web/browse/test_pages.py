@@ -111,3 +111,14 @@ def test_language_from_accept_language_and_switch(client):
 def test_vocabulary_page(client):
     html = text(client, "/vocab")
     assert 'id="Misquoted"' in html and "ClaimsKG" in html and "01-research-phase.rq" in html
+
+
+@pytest.mark.parametrize("path, english, french", [
+    (ARTICLE, "News article", "Article de presse"),
+    ("/agent/openai", "Organization", "Organisation"),
+])
+def test_the_kind_above_a_title_is_in_the_readers_language(client, path, english, french):
+    """Readers saw schema.org's class names ("NEWSARTICLE", "ORGANIZATION") in both languages."""
+    own = client.application.test_client()  # its language cookie stays with it
+    assert f'<p class="kicker">{english}</p>' in text(own, path + "?lang=en")
+    assert f'<p class="kicker">{french}</p>' in text(own, path + "?lang=fr")
