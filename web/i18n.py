@@ -59,7 +59,7 @@ MESSAGES = {
     "claims_appearing": ("Claims appearing here", "Affirmations qui y paraissent"),
     "claimed": ("What they claimed, by time", "Ce qu’ils ont affirmé, dans le temps"),
     "claimed_about": ("What was claimed about them", "Ce qui a été affirmé à leur sujet"),
-    "replies": ("Their replies", "Leurs réponses"), "replies_to": ("replies to", "répond à"),
+    "replies": ("Their replies", "Leurs réponses"), "replies_to": ("replies to:", "répond à :"),
     "did": ("Events, works and reviews", "Événements, œuvres et vérifications"),
     "works_for": ("Works for", "Travaille pour"), "job_title": ("Role", "Fonction"),
     "role_http://schema.org/organizer": ("organised", "a organisé"),

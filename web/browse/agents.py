@@ -6,6 +6,7 @@ from rdflib import Literal, URIRef
 from web.browse import blueprint, capped, results
 from web.browse.index import summaries
 from web.browse.records import record, records
+from web.i18n import pick
 
 
 def claims_index(**facet) -> str:
@@ -25,7 +26,12 @@ def agent_view(agent):
     for line in claimed.lines + replies.lines:
         line.pop("claimantName", None)  # their own name, on their own page
     for line in replies.lines:
-        line["repliesTo"] = [row["repliesTo"] for row in targets if row["claim"] == line.one("claim")]
+        # Each claim replied to, by its text in the reader's language: the slug of its IRI said little.
+        texts: dict = {}
+        for row in targets:
+            if row["claim"] == line.one("claim"):
+                texts.setdefault(row["repliesTo"], []).append(row.get("text"))
+        line["repliesTo"] = [{"iri": target, "text": pick(found)} for target, found in texts.items()]
     # The claims index has no filter for what a claim is about but events: no link to the rest here.
     about = capped.claims("browse/mentioning-page", "browse/mentioning-count", "order_reviewed", resource=agent)
     works = capped.things("browse/agent-works-page", "browse/agent-works-count", "browse/agent-works",

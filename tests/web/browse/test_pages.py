@@ -122,3 +122,11 @@ def test_the_kind_above_a_title_is_in_the_readers_language(client, path, english
     own = client.application.test_client()  # its language cookie stays with it
     assert f'<p class="kicker">{english}</p>' in text(own, path + "?lang=en")
     assert f'<p class="kicker">{french}</p>' in text(own, path + "?lang=fr")
+
+
+def test_an_agents_replies_name_the_claims_they_reply_to_by_their_text(client):
+    """Readers saw the slug of each claim replied to ("letter-lured-into-art-washing")."""
+    html = text(client.application.test_client(), "/agent/openai?lang=fr")
+    assert ('répond à\u00a0: <a href="/claim/letter-lured-into-art-washing" lang="en">However, we believe instead we '
+            'are being lured into') in html
+    assert ">letter-lured-into-art-washing</a>" not in html
