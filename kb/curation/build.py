@@ -29,6 +29,14 @@ def date_literal(value) -> Literal:
     return Literal(text, datatype=XSD.dateTime if "T" in text else XSD.date)
 
 
+def _dataset() -> Dataset:
+    """An empty dataset that writes the KB's prefixes."""
+    dataset = Dataset()
+    for prefix, namespace in PREFIXES.items():
+        dataset.bind(prefix, namespace, override=True, replace=True)
+    return dataset
+
+
 class Story:
     """The curated file, resolved: slugs to IRIs, source texts read."""
 
@@ -36,9 +44,7 @@ class Story:
         self.folder = path.parent
         self.data = tomllib.loads(path.read_text(encoding="utf-8"))
         self.meta = self.data["meta"]
-        self.dataset = Dataset()
-        for prefix, namespace in PREFIXES.items():
-            self.dataset.bind(prefix, namespace, override=True, replace=True)
+        self.dataset = _dataset()
         self.agents = {a["slug"]: iri("agent", a["slug"]) for a in self.data.get("agent", [])}
         self.things = {t["slug"]: iri("thing", t["slug"]) for t in self.data.get("thing", [])}
         self.sources = {s["slug"]: iri("source", s["slug"]) for s in self.data.get("source", [])}
@@ -231,9 +237,7 @@ def trig(dataset: Dataset) -> str:
     for graph in sorted(dataset.graphs(), key=lambda g: str(g.identifier)):
         if not len(graph):
             continue
-        alone = Dataset()
-        for prefix, namespace in PREFIXES.items():
-            alone.bind(prefix, namespace, override=True, replace=True)
+        alone = _dataset()
         alone.graph(graph.identifier).__iadd__(graph)
         head, _, body = alone.serialize(format="trig").partition("\n\n")
         prefixes.update(head.splitlines())
